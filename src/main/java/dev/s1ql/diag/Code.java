@@ -1,0 +1,45 @@
+// The stable diagnostic codes of s1ql. Codes never change meaning; new ones are added at the end of a range.
+package dev.s1ql.diag;
+
+/** Each code has a stable id users can grep for and suppress, and a default severity. */
+public enum Code {
+    // E1xx: input cannot be parsed
+    SYNTAX("S1001", Severity.ERROR),
+    UNTERMINATED_STRING("S1002", Severity.ERROR),
+    TOO_DEEP("S1003", Severity.ERROR),
+    EMPTY_QUERY("S1004", Severity.ERROR),
+    BAD_ENCODING("S1005", Severity.ERROR),
+    BAD_CHARACTER("S1006", Severity.ERROR),
+    UNKNOWN_OPERATOR("S1007", Severity.ERROR),
+    // W2xx: parses, but probably not what was meant
+    UNKNOWN_FIELD("S2001", Severity.WARNING),
+    SUBSTRING_ON_ENUM("S2002", Severity.WARNING),
+    UNKNOWN_ENUM_VALUE("S2003", Severity.WARNING),
+    INVALID_REGEX("S2004", Severity.WARNING),
+    LIST_TOO_LONG("S2005", Severity.WARNING),
+    QUERY_TOO_LONG("S2006", Severity.WARNING),
+    NEWLINE_IN_STRICT("S2007", Severity.WARNING),
+    COMMENT("S2008", Severity.WARNING),
+    TRAILING_BACKSLASH("S2009", Severity.WARNING),
+    WILDCARD_IN_EQUALS("S2010", Severity.WARNING),
+    ORDER_ON_TEXT("S2011", Severity.WARNING),
+    BOOL_ON_NON_BOOL("S2012", Severity.WARNING),
+    LEGACY_FIELD("S2013", Severity.WARNING),
+    PATHOLOGICAL_REGEX("S2014", Severity.WARNING);
+
+    private final String id;
+    private final Severity severity;
+
+    Code(String id, Severity severity) {
+        this.id = id;
+        this.severity = severity;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+}
