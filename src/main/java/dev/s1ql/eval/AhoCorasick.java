@@ -1,0 +1,144 @@
+// A multi-pattern substring automaton: one pass over a value finds every pattern occurrence (Aho-Corasick).
+package dev.s1ql.eval;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Own compact implementation rather than a library: the hot loop works on primitive arrays (sorted edge lists
+ * per state, a dense table for the root, dictionary-suffix links for outputs) and reports hits by stamping
+ * int-indexed arrays instead of allocating an object per hit, which a general-purpose library cannot do.
+ * Patterns must be distinct and non-empty; the caller folds case beforehand when it needs to.
+ */
+final class AhoCorasick {
+
+    /** Receives each occurrence: pattern id and the index of its last char in the text. */
+    interface Hits {
+        void hit(int pattern, int endIndex);
+    }
+
+    private final int[] rootNext;   // dense transitions of the root, indexed by char (0 = stay at root)
+    private final int[] edgeStart;  // state -> first edge index; edges of a state are sorted by char
+    private final char[] edgeChar;
+    private final int[] edgeTarget;
+    private final int[] fail;
+    private final int[] ownPattern; // pattern ending exactly at this state, or -1
+    private final int[] dictLink;   // nearest state on the fail chain with an own pattern, or 0
+
+    AhoCorasick(List<String> patterns) {
+        int total = 1;
+        char maxChar = 0;
+        for (String p : patterns) {
+            total += p.length();
+            for (int i = 0; i < p.length(); i++) maxChar = (char) Math.max(maxChar, p.charAt(i));
+        }
+        // Build the trie with growable per-state edge lists, then freeze into flat arrays.
+        int[][] kids = new int[total][];
+        char[][] kidChars = new char[total][];
+        int[] kidCount = new int[total];
+        int[] own = new int[total];
+        Arrays.fill(own, -1);
+        int states = 1;
+        for (int id = 0; id < patterns.size(); id++) {
+            String p = patterns.get(id);
+            int s = 0;
+            for (int i = 0; i < p.length(); i++) {
+                char c = p.charAt(i);
+                int t = find(kidChars[s], kids[s], kidCount[s], c);
+                if (t < 0) {
+                    t = states++;
+                    if (kids[s] == null) {
+                        kids[s] = new int[2];
+                        kidChars[s] = new char[2];
+                    } else if (kidCount[s] == kids[s].length) {
+                        kids[s] = Arrays.copyOf(kids[s], kidCount[s] * 2);
+                        kidChars[s] = Arrays.copyOf(kidChars[s], kidCount[s] * 2);
+                    }
+                    kids[s][kidCount[s]] = t;
+                    kidChars[s][kidCount[s]] = c;
+                    kidCount[s]++;
+                }
+                s = t;
+            }
+            own[s] = id;
+        }
+        edgeStart = new int[states + 1];
+        int edges = 0;
+        for (int s = 0; s < states; s++) {
+            edgeStart[s] = edges;
+            edges += kidCount[s];
+        }
+        edgeStart[states] = edges;
+        edgeChar = new char[edges];
+        edgeTarget = new int[edges];
+        for (int s = 0; s < states; s++) {
+            int n = kidCount[s];
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            final int st = s;
+            Arrays.sort(order, (a, b) -> Character.compare(kidChars[st][a], kidChars[st][b]));
+            for (int i = 0; i < n; i++) {
+                edgeChar[edgeStart[s] + i] = kidChars[s][order[i]];
+                edgeTarget[edgeStart[s] + i] = kids[s][order[i]];
+            }
+        }
+        rootNext = new int[maxChar + 1];
+        for (int e = edgeStart[0]; e < edgeStart[1]; e++) rootNext[edgeChar[e]] = edgeTarget[e];
+        ownPattern = Arrays.copyOf(own, states);
+        fail = new int[states];
+        dictLink = new int[states];
+        // Breadth-first: a state's fail link is the longest proper suffix that is also a trie path.
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int e = edgeStart[0]; e < edgeStart[1]; e++) queue.add(edgeTarget[e]);
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
+                int t = edgeTarget[e];
+                char c = edgeChar[e];
+                int f = fail[s];
+                int next;
+                while (true) {
+                    next = step(f, c);
+                    if (next >= 0 || f == 0) break;
+                    f = fail[f];
+                }
+                fail[t] = next > 0 && next != t ? next : 0;
+                dictLink[t] = ownPattern[fail[t]] >= 0 ? fail[t] : dictLink[fail[t]];
+                queue.add(t);
+            }
+        }
+    }
+
+    private static int find(char[] chars, int[] targets, int n, char c) {
+        for (int i = 0; i < n; i++) if (chars[i] == c) return targets[i];
+        return -1;
+    }
+
+    /** The goto transition from {@code s} on {@code c}; for the root, 0 when there is none, else -1. */
+    private int step(int s, char c) {
+        if (s == 0) return c < rootNext.length ? rootNext[c] : 0;
+        int lo = edgeStart[s];
+        int hi = edgeStart[s + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            char m = edgeChar[mid];
+            if (m < c) lo = mid + 1;
+            else if (m > c) hi = mid - 1;
+            else return edgeTarget[mid];
+        }
+        return -1;
+    }
+
+    void scan(String text, Hits hits) {
+        int s = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            int next;
+            while ((next = step(s, c)) < 0) s = fail[s];
+            s = next;
+            if (s == 0) continue;
+            for (int o = ownPattern[s] >= 0 ? s : dictLink[s]; o != 0; o = dictLink[o]) hits.hit(ownPattern[o], i);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+// `=`, `!=`, `In`, `Not In`, `In AnyCase`: whole-value equality with any operand, as text or as numbers.
+package dev.s1ql.eval;
+
+import dev.s1ql.ast.Predicate;
+import dev.s1ql.ast.Value;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Text operands are held folded in a set when the comparison ignores case, so a long In list costs one lookup. */
+final class EqualsLeaf extends Leaf {
+
+    private final boolean ignoreCase;
+    private final Set<String> texts = new HashSet<>();
+    private final BigDecimal[] numbers;
+
+    EqualsLeaf(Predicate source, String fieldName, int slot, boolean ignoreCase) {
+        super(source, fieldName, slot);
+        this.ignoreCase = ignoreCase;
+        List<BigDecimal> nums = new ArrayList<>();
+        for (Value v : source.values()) {
+            texts.add(ignoreCase ? CaseFold.fold(v.text()) : v.text());
+            BigDecimal d = NumberText.parse(v.text());
+            if (d != null) nums.add(d);
+        }
+        numbers = nums.toArray(new BigDecimal[0]);
+    }
+
+    @Override
+    boolean holds(EventView event, String value) {
+        if (texts.contains(ignoreCase ? event.folded(slot) : value)) return true;
+        if (numbers.length == 0) return false;
+        BigDecimal d = event.number(slot);
+        if (d == null) return false;
+        for (BigDecimal n : numbers) if (n.compareTo(d) == 0) return true;
+        return false;
+    }
+}

@@ -1,0 +1,126 @@
+// Turns a query's AST into a tree of matchers: fields bound to slots, operands folded, regexes compiled, once.
+package dev.s1ql.eval;
+
+import dev.s1ql.ast.And;
+import dev.s1ql.ast.Expr;
+import dev.s1ql.ast.MatchKind;
+import dev.s1ql.ast.Not;
+import dev.s1ql.ast.Or;
+import dev.s1ql.ast.Predicate;
+import dev.s1ql.ast.Query;
+import dev.s1ql.catalog.FieldCatalog;
+import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.events.FieldSelection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One compiler serves a whole rule pack: it owns the field selection and the per-field substring indexes that
+ * all queries share. Call {@link #finish()} after the last query and before evaluating.
+ */
+public final class QueryCompiler {
+
+    private final EvalOptions options;
+    private final FieldSelection selection;
+    private final FieldBinder binder;
+    private final Map<Long, SubstringIndex> substringIndexes = new HashMap<>();
+    private final Map<String, Pattern> regexCache = new HashMap<>();
+    private boolean finished;
+
+    public QueryCompiler(EvalOptions options) {
+        this(options, FieldCatalog.defaults(), new FieldSelection());
+    }
+
+    public QueryCompiler(EvalOptions options, FieldCatalog catalog, FieldSelection selection) {
+        this.options = options;
+        this.selection = selection;
+        this.binder = new FieldBinder(catalog, selection);
+    }
+
+    public FieldSelection selection() {
+        return selection;
+    }
+
+    public EvalOptions options() {
+        return options;
+    }
+
+    public CompiledQuery compile(Query query) {
+        if (finished) throw new IllegalStateException("compile after finish");
+        List<Leaf> leaves = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Matcher root = compile(query.root(), leaves, diagnostics);
+        return new CompiledQuery(query, root, List.copyOf(leaves), List.copyOf(diagnostics),
+                RuleIndex.requirementOf(query.root(), binder, options));
+    }
+
+    /** Builds the shared automata; no more queries can be compiled afterwards. */
+    public void finish() {
+        if (finished) return;
+        finished = true;
+        for (SubstringIndex index : substringIndexes.values()) index.build();
+    }
+
+    private Matcher compile(Expr e, List<Leaf> leaves, List<Diagnostic> diagnostics) {
+        if (e instanceof And a) return new AllOf(compileAll(a.operands(), leaves, diagnostics));
+        if (e instanceof Or o) return new AnyOf(compileAll(o.operands(), leaves, diagnostics));
+        if (e instanceof Not n) return new Negation(compile(n.operand(), leaves, diagnostics));
+        Predicate p = (Predicate) e;
+        List<FieldBinder.Binding> bindings = binder.bind(p.field());
+        Matcher[] perField = new Matcher[bindings.size()];
+        for (int i = 0; i < perField.length; i++) {
+            Leaf leaf = leaf(p, bindings.get(i), diagnostics);
+            leaves.add(leaf);
+            perField[i] = leaf;
+        }
+        return perField.length == 1 ? perField[0] : new AnyOf(perField);
+    }
+
+    private Matcher[] compileAll(List<Expr> operands, List<Leaf> leaves, List<Diagnostic> diagnostics) {
+        Matcher[] out = new Matcher[operands.size()];
+        for (int i = 0; i < out.length; i++) out[i] = compile(operands.get(i), leaves, diagnostics);
+        return out;
+    }
+
+    private Leaf leaf(Predicate p, FieldBinder.Binding b, List<Diagnostic> diagnostics) {
+        MatchKind kind = p.operator().kind();
+        boolean ignoreCase = p.operator().caseInsensitive() || (b.isEnum() && options.enumCaseInsensitive());
+        return switch (kind) {
+            case EQUALS, IN -> new EqualsLeaf(p, b.name(), b.slot(), ignoreCase);
+            case CONTAINS, IN_CONTAINS, STARTS_WITH, ENDS_WITH ->
+                    new SubstringLeaf(p, b.name(), b.slot(), substringIndex(b.slot(), ignoreCase));
+            case REGEX -> new RegexLeaf(p, b.name(), b.slot(), regex(p, diagnostics), options.regexStepBudget());
+            case EXISTS, EMPTY -> new PresenceLeaf(p, b.name(), b.slot());
+            case BOOL -> new BoolLeaf(p, b.name(), b.slot());
+            case RANGE, COMPARE -> new CompareLeaf(p, b.name(), b.slot());
+        };
+    }
+
+    private SubstringIndex substringIndex(int slot, boolean ignoreCase) {
+        long key = ((long) slot << 1) | (ignoreCase ? 1 : 0);
+        return substringIndexes.computeIfAbsent(key, k -> new SubstringIndex(slot, ignoreCase));
+    }
+
+    /** The compiled pattern; an invalid one is reported and replaced by a pattern that never matches. */
+    private Pattern regex(Predicate p, List<Diagnostic> diagnostics) {
+        String raw = p.value().text();
+        Pattern cached = regexCache.get(raw);
+        if (cached != null) return cached;
+        Pattern compiled;
+        try {
+            int flags = options.regexCaseInsensitive() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+            compiled = Pattern.compile(raw, flags);
+        } catch (PatternSyntaxException e) {
+            diagnostics.add(Diagnostic.of(Code.INVALID_REGEX, "invalid regular expression, the predicate never matches: "
+                    + e.getDescription(), p.value().span()));
+            compiled = Pattern.compile("(?!)");
+        }
+        regexCache.put(raw, compiled);
+        return compiled;
+    }
+}

@@ -1,0 +1,89 @@
+// All substring-family patterns (contains, starts, ends) on one field in one case mode, shared by every rule.
+package dev.s1ql.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first rule that asks about the field in an event triggers one automaton pass over the value; every other
+ * rule's contains/starts/ends test on that field is then an array lookup. This is what keeps a rule pack of
+ * thousands of {@code In Contains AnyCase} lists close to the cost of one.
+ */
+final class SubstringIndex implements AhoCorasick.Hits {
+
+    final int slot;
+    final boolean ignoreCase;
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> patterns = new ArrayList<>();
+    private AhoCorasick automaton;
+    private int[] lengths;
+    private long[] anyStamp;
+    private long[] startStamp;
+    private long[] endStamp;
+    private long scannedStamp;
+    private long stamp;
+    private int textLength;
+
+    SubstringIndex(int slot, boolean ignoreCase) {
+        this.slot = slot;
+        this.ignoreCase = ignoreCase;
+    }
+
+    /** The id of a (non-empty) pattern, as written; folded here when the index ignores case. */
+    int register(String pattern) {
+        String p = ignoreCase ? CaseFold.fold(pattern) : pattern;
+        return ids.computeIfAbsent(p, k -> {
+            patterns.add(k);
+            return patterns.size() - 1;
+        });
+    }
+
+    int size() {
+        return patterns.size();
+    }
+
+    void build() {
+        automaton = new AhoCorasick(patterns);
+        int n = patterns.size();
+        lengths = new int[n];
+        for (int i = 0; i < n; i++) lengths[i] = patterns.get(i).length();
+        anyStamp = new long[n];
+        startStamp = new long[n];
+        endStamp = new long[n];
+    }
+
+    /** Runs the automaton over the current event's value unless it already ran for this event. */
+    private void ensureScanned(EventView event) {
+        long now = event.stamp();
+        if (scannedStamp == now) return;
+        scannedStamp = now;
+        String text = ignoreCase ? event.folded(slot) : event.value(slot);
+        stamp = now;
+        textLength = text.length();
+        automaton.scan(text, this);
+    }
+
+    @Override
+    public void hit(int pattern, int endIndex) {
+        anyStamp[pattern] = stamp;
+        if (endIndex + 1 == lengths[pattern]) startStamp[pattern] = stamp;
+        if (endIndex + 1 == textLength) endStamp[pattern] = stamp;
+    }
+
+    boolean contains(EventView event, int pattern) {
+        ensureScanned(event);
+        return anyStamp[pattern] == scannedStamp;
+    }
+
+    boolean startsWith(EventView event, int pattern) {
+        ensureScanned(event);
+        return startStamp[pattern] == scannedStamp;
+    }
+
+    boolean endsWith(EventView event, int pattern) {
+        ensureScanned(event);
+        return endStamp[pattern] == scannedStamp;
+    }
+}

@@ -1,0 +1,15 @@
+// Where readers deliver events and report the ones they could not read.
+package dev.s1ql.events;
+
+public interface EventSink {
+
+    /** Called for each event; the event and its buffer are only valid during the call. */
+    void accept(RawEvent event);
+
+    /**
+     * Called for an event that could not be read.
+     *
+     * @return true to go on reading, false to stop the whole run
+     */
+    boolean malformed(String file, long line, String message);
+}

@@ -1,0 +1,63 @@
+// Reads one JSON event with Jackson's streaming parser, keeping only the selected fields.
+package dev.s1ql.events;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * Keys that no query reads are skipped without decoding their values; nested objects are entered only when a
+ * selected 2.0 path (src.process.name) runs through them. JSON null counts as a missing field.
+ */
+public final class FieldExtractor {
+
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    private final JsonFactory factory;
+    private final KeyTrie trie;
+
+    public FieldExtractor(FieldSelection selection) {
+        this(new JsonFactory(), selection);
+    }
+
+    public FieldExtractor(JsonFactory factory, FieldSelection selection) {
+        this.factory = factory;
+        this.trie = selection.trie();
+    }
+
+    /** Fills {@code out} (already advanced to a new event) from the JSON object in {@code buf[off, off+len)}. */
+    public void extract(byte[] buf, int off, int len, EventValues out) throws MalformedEventException {
+        try (JsonParser p = factory.createParser(buf, off, len)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new MalformedEventException("an event must be a JSON object");
+            readObject(p, trie.root(), out);
+            if (p.nextToken() != null) throw new MalformedEventException("unexpected text after the end of the event");
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("bad JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedEventException("cannot read the event: " + e.getMessage());
+        }
+    }
+
+    private static void readObject(JsonParser p, KeyTrie.Node node, EventValues out)
+            throws IOException, MalformedEventException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            KeyTrie.Node child = node.child(p.currentName());
+            JsonToken v = p.nextToken();
+            if (child == KeyTrie.NONE) {
+                if (v.isStructStart()) p.skipChildren();
+            } else if (v == JsonToken.START_OBJECT && child.hasChildren()) {
+                readObject(p, child, out);
+            } else if (v.isStructStart()) {
+                if (child.slot >= 0) out.set(child.slot, TREES.readTree(p).toString());
+                else p.skipChildren();
+            } else if (v != JsonToken.VALUE_NULL && child.slot >= 0) {
+                out.set(child.slot, p.getText());
+            }
+        }
+        if (t != JsonToken.END_OBJECT) throw new MalformedEventException("the event object is not closed");
+    }
+}

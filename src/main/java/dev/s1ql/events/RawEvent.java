@@ -1,0 +1,54 @@
+// One event as read from its file: where it came from and its JSON bytes (a view into a reused buffer).
+package dev.s1ql.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Readers reuse one instance and one buffer for every event, so a consumer that keeps an event must call
+ * {@link #copyJson()}. CSV rows arrive here already turned into JSON objects.
+ */
+public final class RawEvent {
+    String file;
+    long line;
+    byte[] buf;
+    int off;
+    int len;
+
+    public String file() {
+        return file;
+    }
+
+    /** 1-based line where the event starts in its file. */
+    public long line() {
+        return line;
+    }
+
+    public byte[] buffer() {
+        return buf;
+    }
+
+    public int offset() {
+        return off;
+    }
+
+    public int length() {
+        return len;
+    }
+
+    public byte[] copyJson() {
+        return Arrays.copyOfRange(buf, off, off + len);
+    }
+
+    public String jsonText() {
+        return new String(buf, off, len, StandardCharsets.UTF_8);
+    }
+
+    void set(String file, long line, byte[] buf, int off, int len) {
+        this.file = file;
+        this.line = line;
+        this.buf = buf;
+        this.off = off;
+        this.len = len;
+    }
+}
