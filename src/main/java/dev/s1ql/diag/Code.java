@@ -25,7 +25,8 @@ public enum Code {
     ORDER_ON_TEXT("S2011", Severity.WARNING),
     BOOL_ON_NON_BOOL("S2012", Severity.WARNING),
     LEGACY_FIELD("S2013", Severity.WARNING),
-    PATHOLOGICAL_REGEX("S2014", Severity.WARNING);
+    PATHOLOGICAL_REGEX("S2014", Severity.WARNING),
+    UNESCAPED_QUOTE("S2015", Severity.WARNING);
 
     private final String id;
     private final Severity severity;
