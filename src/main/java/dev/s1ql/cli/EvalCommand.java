@@ -1,0 +1,197 @@
+// `s1ql eval`: runs queries or a whole rule pack over event files offline and prints what matches.
+package dev.s1ql.cli;
+
+import dev.s1ql.cli.eval.EvalRun;
+import dev.s1ql.cli.eval.MatchOutput;
+import dev.s1ql.cli.eval.ProgressBar;
+import dev.s1ql.cli.input.InputException;
+import dev.s1ql.cli.input.QueryInput;
+import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.eval.CompiledQuery;
+import dev.s1ql.eval.EvalOptions;
+import dev.s1ql.eval.RulePack;
+import dev.s1ql.events.EventFiles;
+import dev.s1ql.events.EventFormat;
+import dev.s1ql.parse.ParseResult;
+import dev.s1ql.parse.S1qlParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate S1QL 1.0 queries offline against event files (NDJSON, JSON, CSV; .gz) and print "
+                + "the matching events. A directory of rule documents is a rule pack, evaluated in one pass.",
+        footer = {"", "Examples:",
+                "  s1ql eval --events examples/dns_events.ndjson examples/dns_query_win_susp_external_ip_lookup.md",
+                "  s1ql eval --events telemetry.ndjson.gz --count --format json rules/",
+                "  s1ql eval --events export.csv --explain -q 'ObjectType = \"DNS\" AND DnsRequest ContainsCIS \"ipify\"'",
+                "", "Exit codes: 0 success, 1 a query has errors (the others still run), 2 usage or I/O error, "
+                + "3 malformed events were skipped (or stopped the run with --on-error fail)."})
+public final class EvalCommand implements Callable<Integer> {
+
+    /** Exit code when malformed events were skipped or stopped the run. */
+    public static final int EXIT_BAD_EVENTS = 3;
+
+    enum Format { text, json }
+
+    enum OnError { skip, fail }
+
+    enum EnumCase { insensitive, sensitive }
+
+    enum RegexCase { sensitive, insensitive }
+
+    enum EventsFormat { auto, ndjson, json, csv }
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = {"-e", "--events"}, required = true, paramLabel = "FILE", split = ",",
+            description = "Event file (repeatable, or comma-separated): NDJSON, a JSON array or object, or CSV "
+                    + "with a header; .gz is decompressed; '-' reads standard input.")
+    List<String> events = new ArrayList<>();
+
+    @Option(names = "--events-format", defaultValue = "auto", paramLabel = "FMT",
+            description = "Event format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: .csv by name, "
+                    + "otherwise recognised from the first bytes).")
+    EventsFormat eventsFormat;
+
+    @Option(names = "--count", description = "Print one line per query with its number of matches instead of "
+            + "the matching events.")
+    boolean count;
+
+    @Option(names = "--format", paramLabel = "FMT", description = "Output: ${COMPLETION-CANDIDATES}. Default: "
+            + "json (one NDJSON line per match) for events, text for --count.")
+    Format format;
+
+    @Option(names = "--explain", description = "For each match, show which predicates held and the values seen.")
+    boolean explain;
+
+    @Option(names = "--on-error", defaultValue = "skip", paramLabel = "MODE",
+            description = "On a malformed event: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: report it, "
+                    + "go on, exit 3 at the end).")
+    OnError onError;
+
+    @Option(names = "--enum-case", defaultValue = "insensitive", paramLabel = "MODE",
+            description = "How enum fields (ObjectType, EventType, EndpointOS, ...) compare with = and In: "
+                    + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; spec §11 Q2/Q15).")
+    EnumCase enumCase;
+
+    @Option(names = "--regex-case", defaultValue = "sensitive", paramLabel = "MODE",
+            description = "RegExp case: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; (?i) in the pattern "
+                    + "always works; spec §11 Q3).")
+    RegexCase regexCase;
+
+    @Option(names = "--regex-budget", defaultValue = "1000000", paramLabel = "N",
+            description = "Character reads one regex test may make before it is abandoned as no match and "
+                    + "reported (default: ${DEFAULT-VALUE}).")
+    long regexBudget;
+
+    @Option(names = "--no-progress", description = "Never draw the progress bar (it is drawn only on a terminal).")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<QueryInput> all;
+        try {
+            all = inputs.collect();
+        } catch (InputException e) {
+            err.println("s1ql eval: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        if (events.contains("-") && all.stream().anyMatch(q -> "<stdin>".equals(q.source()))) {
+            err.println("s1ql eval: standard input cannot hold both the queries and the events");
+            return Main.EXIT_USAGE;
+        }
+        EvalOptions options = new EvalOptions(enumCase == EnumCase.insensitive, regexCase == RegexCase.insensitive,
+                regexBudget);
+        RulePack pack = new RulePack(options);
+        List<QueryInput> rules = new ArrayList<>();
+        int badQueries = compile(all, pack, rules, err);
+        if (rules.isEmpty()) {
+            err.println("s1ql eval: no query to evaluate");
+            return badQueries > 0 ? 1 : Main.EXIT_USAGE;
+        }
+        pack.finish();
+
+        boolean json = format != null ? format == Format.json : !count;
+        MatchOutput output = new MatchOutput(out, json);
+        EventFiles.Progress progress = new EventFiles.Progress();
+        ProgressBar bar = !noProgress && System.console() != null ? new ProgressBar(err, progress) : null;
+        EvalRun run = new EvalRun(pack, rules, output, count, explain, onError == OnError.fail, err, bar);
+        EventFormat forced = switch (eventsFormat) {
+            case auto -> null;
+            case ndjson -> EventFormat.NDJSON;
+            case json -> EventFormat.JSON;
+            case csv -> EventFormat.CSV;
+        };
+        long started = System.nanoTime();
+        try {
+            for (String file : events) {
+                if (!EventFiles.read(file, forced, run, progress)) break;
+            }
+        } catch (IOException e) {
+            if (bar != null) bar.clear();
+            out.flush();
+            err.println("s1ql eval: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        } finally {
+            out.flush();
+        }
+        if (bar != null) bar.clear();
+        if (count) {
+            for (int r = 0; r < rules.size(); r++) output.count(rules.get(r), run.matches(r), run.events());
+            out.flush();
+        }
+        reportAbandonedRegexes(pack, rules, err);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        err.printf("s1ql eval: %,d events, %d %s, %,d matches, %,d malformed events %s (%.1f s)%n", run.events(),
+                rules.size(), rules.size() == 1 ? "query" : "queries", run.matches(), run.malformed(),
+                onError == OnError.fail && run.malformed() > 0 ? "(stopped at the first)" : "skipped", seconds);
+        err.flush();
+        if (badQueries > 0) return 1;
+        return run.malformed() > 0 ? EXIT_BAD_EVENTS : 0;
+    }
+
+    /** Parses and compiles each input; reports errors (and compile warnings); returns how many failed. */
+    private static int compile(List<QueryInput> all, RulePack pack, List<QueryInput> rules, PrintWriter err) {
+        S1qlParser parser = new S1qlParser();
+        int bad = 0;
+        for (QueryInput in : all) {
+            ParseResult r = parser.parse(in.text());
+            if (!r.ok()) {
+                bad++;
+                for (Diagnostic d : r.diagnostics()) if (d.isError()) DiagnosticPrinter.print(err, in, d);
+                continue;
+            }
+            int rule = pack.add(r.query());
+            rules.add(in);
+            CompiledQuery compiled = pack.rules().get(rule);
+            for (Diagnostic d : compiled.diagnostics()) DiagnosticPrinter.print(err, in, d);
+        }
+        err.flush();
+        return bad;
+    }
+
+    private static void reportAbandonedRegexes(RulePack pack, List<QueryInput> rules, PrintWriter err) {
+        for (RulePack.RegexReport r : pack.regexReports()) {
+            String msg = String.format("regex given up %,d times after the step budget (values up to %,d chars); "
+                    + "those tests counted as no match", r.times(), r.longest());
+            DiagnosticPrinter.print(err, rules.get(r.rule()), Diagnostic.of(Code.PATHOLOGICAL_REGEX, msg,
+                    r.predicate().span()));
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,86 @@
+// One pass of `s1ql eval` over the event inputs: evaluates every event, prints matches, counts bad events.
+package dev.s1ql.cli.eval;
+
+import dev.s1ql.cli.input.QueryInput;
+import dev.s1ql.eval.RulePack;
+import dev.s1ql.events.EventSink;
+import dev.s1ql.events.MalformedEventException;
+import dev.s1ql.events.RawEvent;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Bad events never vanish: each is reported as {@code file:line: malformed event: why} on stderr and counted;
+ * with {@code failFast} the first one stops the run.
+ */
+public final class EvalRun implements EventSink, RulePack.MatchListener {
+
+    private final RulePack pack;
+    private final List<QueryInput> rules;
+    private final MatchOutput output;
+    private final boolean countOnly;
+    private final boolean explain;
+    private final boolean failFast;
+    private final PrintWriter err;
+    private final ProgressBar progress;
+    private final long[] matchesPerRule;
+    private long events;
+    private long matches;
+    private long malformed;
+
+    public EvalRun(RulePack pack, List<QueryInput> rules, MatchOutput output, boolean countOnly, boolean explain,
+                   boolean failFast, PrintWriter err, ProgressBar progress) {
+        this.pack = pack;
+        this.rules = rules;
+        this.output = output;
+        this.countOnly = countOnly;
+        this.explain = explain;
+        this.failFast = failFast;
+        this.err = err;
+        this.progress = progress;
+        this.matchesPerRule = new long[rules.size()];
+    }
+
+    @Override
+    public void accept(RawEvent event) {
+        try {
+            pack.evaluate(event, this);
+            events++;
+        } catch (MalformedEventException e) {
+            malformed(event.file(), event.line(), e.getMessage());
+        }
+        if (progress != null) progress.tick(events, matches);
+    }
+
+    @Override
+    public void matched(int rule, RawEvent event) {
+        matches++;
+        matchesPerRule[rule]++;
+        if (!countOnly) output.match(rules.get(rule), event, explain ? pack.explain(rule) : null);
+    }
+
+    @Override
+    public boolean malformed(String file, long line, String message) {
+        malformed++;
+        if (progress != null) progress.clear();
+        err.printf("%s:%d: malformed event: %s%n", file, line, message);
+        err.flush();
+        return !failFast;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long matches() {
+        return matches;
+    }
+
+    public long malformed() {
+        return malformed;
+    }
+
+    public long matches(int rule) {
+        return matchesPerRule[rule];
+    }
+}

@@ -1,0 +1,86 @@
+// How eval prints matches (NDJSON or text, optionally with explanations) and per-query counts.
+package dev.s1ql.cli.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s1ql.cli.input.QueryInput;
+import dev.s1ql.eval.Explanation;
+import dev.s1ql.events.RawEvent;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * NDJSON match lines carry the event exactly as read (its bytes are copied, not re-serialised) under "event",
+ * after the rule's source/title/id and the event's file and line.
+ */
+public final class MatchOutput {
+
+    private final PrintWriter out;
+    private final boolean json;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public MatchOutput(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    public void match(QueryInput rule, RawEvent event, List<Explanation.Step> explain) {
+        if (json) {
+            ObjectNode head = mapper.createObjectNode();
+            head.put("source", rule.source());
+            if (rule.title() != null) head.put("title", rule.title());
+            if (rule.id() != null) head.put("id", rule.id());
+            head.put("eventsFile", event.file());
+            head.put("line", event.line());
+            if (explain != null) head.set("explain", explainJson(explain));
+            String h = head.toString();
+            out.write(h, 0, h.length() - 1);
+            out.print(",\"event\":");
+            out.print(event.jsonText());
+            out.println('}');
+        } else {
+            out.printf("%s:%d: %s%s%n", event.file(), event.line(), rule.source(),
+                    rule.title() != null ? " (" + rule.title() + ")" : "");
+            if (explain != null) {
+                for (Explanation.Step s : explain) {
+                    out.printf("    %-8s %s    [%s = %s]%n", s.held() ? "held" : "not held", s.predicate(), s.field(),
+                            s.value() == null ? "missing" : quote(s.value()));
+                }
+            }
+        }
+    }
+
+    public void count(QueryInput rule, long matches, long events) {
+        if (json) {
+            ObjectNode n = mapper.createObjectNode();
+            n.put("source", rule.source());
+            n.put("title", rule.title());
+            if (rule.id() != null) n.put("id", rule.id());
+            n.put("matches", matches);
+            n.put("events", events);
+            out.println(n);
+        } else {
+            out.printf("%,10d / %,d  %s%s%n", matches, events, rule.source(),
+                    rule.title() != null ? "  " + rule.title() : "");
+        }
+    }
+
+    private ArrayNode explainJson(List<Explanation.Step> steps) {
+        ArrayNode a = mapper.createArrayNode();
+        for (Explanation.Step s : steps) {
+            ObjectNode n = a.addObject();
+            n.put("predicate", s.predicate());
+            n.put("field", s.field());
+            if (s.value() == null) n.putNull("value");
+            else n.put("value", s.value());
+            n.put("held", s.held());
+        }
+        return a;
+    }
+
+    private static String quote(String v) {
+        String shown = v.length() > 200 ? v.substring(0, 200) + "..." : v;
+        return '"' + shown.replace("\"", "\\\"") + '"';
+    }
+}
