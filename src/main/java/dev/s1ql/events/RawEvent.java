@@ -15,6 +15,13 @@ public final class RawEvent {
     int off;
     int len;
 
+    /** A stand-alone event (for tests and callers that hold events in memory). */
+    public static RawEvent of(String file, long line, byte[] json) {
+        RawEvent e = new RawEvent();
+        e.set(file, line, json, 0, json.length);
+        return e;
+    }
+
     public String file() {
         return file;
     }
