@@ -48,7 +48,8 @@ public final class CsvEventReader implements EventReader {
             }
             while (rows.hasNextValue()) {
                 String[] cells = rows.nextValue();
-                line = rows.getCurrentLocation().getLineNr();
+                // After a row is read, the token location is where that row started (rows may span lines).
+                line = rows.getParser().currentTokenLocation().getLineNr();
                 if (cells.length == 1 && cells[0].isBlank()) continue;
                 if (cells.length > keys.length) {
                     String msg = "row has " + cells.length + " cells but the header has " + keys.length;
@@ -61,7 +62,7 @@ public final class CsvEventReader implements EventReader {
                 }
                 byte[] bytes = json.writeValueAsBytes(obj);
                 event.set(file, line, bytes, 0, bytes.length);
-                sink.accept(event);
+                if (!sink.accept(event)) return false;
             }
         } catch (JsonProcessingException | RuntimeException e) {
             // MappingIterator wraps parse errors in RuntimeJsonMappingException.

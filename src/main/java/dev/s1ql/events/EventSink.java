@@ -3,8 +3,13 @@ package dev.s1ql.events;
 
 public interface EventSink {
 
-    /** Called for each event; the event and its buffer are only valid during the call. */
-    void accept(RawEvent event);
+    /**
+     * Called for each event; the event and its buffer are only valid during the call.
+     *
+     * @return true to go on reading, false to stop the whole run (e.g. the event was malformed and the
+     *         caller fails fast)
+     */
+    boolean accept(RawEvent event);
 
     /**
      * Called for an event that could not be read.

@@ -37,7 +37,7 @@ public final class JsonDocumentReader implements EventReader {
                     JsonNode node = mapper.readTree(p);
                     byte[] json = mapper.writeValueAsBytes(node);
                     event.set(file, line, json, 0, json.length);
-                    sink.accept(event);
+                    if (!sink.accept(event)) return false;
                 }
                 t = p.nextToken();
             }

@@ -12,13 +12,15 @@ import java.util.List;
 record CollectingSink(RulePack pack, ObjectMapper json, List<String> ids, List<String> bad) implements EventSink {
 
     @Override
-    public void accept(RawEvent event) {
+    public boolean accept(RawEvent event) {
         try {
             boolean[] hit = {false};
             pack.evaluate(event, (rule, e) -> hit[0] = true);
             if (hit[0]) ids.add(json.readTree(event.copyJson()).path("id").asText());
+            return true;
         } catch (MalformedEventException e) {
             bad.add(event.line() + ": " + e.getMessage());
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,14 +42,15 @@ public final class EvalRun implements EventSink, RulePack.MatchListener {
     }
 
     @Override
-    public void accept(RawEvent event) {
+    public boolean accept(RawEvent event) {
         try {
             pack.evaluate(event, this);
             events++;
         } catch (MalformedEventException e) {
-            malformed(event.file(), event.line(), e.getMessage());
+            return malformed(event.file(), event.line(), e.getMessage());
         }
         if (progress != null) progress.tick(events, matches);
+        return true;
     }
 
     @Override

@@ -1,0 +1,166 @@
+// `s1ql eval` end to end: output formats, event formats, bad events and exit codes, the seed example.
+package dev.s1ql.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvalCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+        List<JsonNode> lines() throws Exception {
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String l : out.split("\n")) if (!l.isBlank()) nodes.add(JSON.readTree(l));
+            return nodes;
+        }
+    }
+
+    static Run eval(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 1];
+        all[0] = "eval";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int exit = cl.execute(all);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void seedRuleMatchesExactlyTheNonBrowserLookups() throws Exception {
+        Run r = eval("--events", "examples/dns_events.ndjson", "examples/dns_query_win_susp_external_ip_lookup.md");
+        assertEquals(0, r.exit(), r.err());
+        List<String> ids = new ArrayList<>();
+        for (JsonNode n : r.lines()) {
+            assertEquals("Suspicious DNS Query for IP Lookup Service APIs", n.path("title").asText());
+            assertEquals("ec82e2a5-81ea-4211-a1f8-37a0286df2c2", n.path("id").asText());
+            ids.add(n.path("event").path("id").asText());
+        }
+        assertEquals(List.of("ps-ipify", "dropper-checkip", "curl-ifconfig", "rundll32-ipcn", "fake-chrome-ipify"), ids);
+    }
+
+    @Test
+    void countAsJsonPrintsOneLinePerQuery() throws Exception {
+        Path events = write("e.ndjson", "{\"objectType\":\"dns\"}\n{\"objectType\":\"file\"}\n{\"objectType\":\"DNS\"}\n");
+        Run r = eval("--events", events.toString(), "--count", "--format", "json",
+                "-q", "ObjectType = \"DNS\"", "-q", "ObjectType = \"ip\"");
+        assertEquals(0, r.exit(), r.err());
+        List<JsonNode> lines = r.lines();
+        assertEquals(2, lines.size());
+        assertEquals(2, lines.get(0).path("matches").asInt());
+        assertEquals(3, lines.get(0).path("events").asInt());
+        assertEquals(0, lines.get(1).path("matches").asInt());
+        assertTrue(lines.get(0).has("source") && lines.get(0).has("title"));
+    }
+
+    @Test
+    void malformedLinesAreReportedWithFileAndLineAndGiveExitThree() throws Exception {
+        Path events = write("bad.ndjson", "{\"objectType\":\"dns\"}\n{not json\n[1,2]\n{\"objectType\":\"dns\"}\n");
+        Run r = eval("--events", events.toString(), "--count", "-q", "ObjectType = \"DNS\"");
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains(events + ":2: malformed event"), r.err());
+        assertTrue(r.err().contains(events + ":3: malformed event"), r.err());
+        assertTrue(r.err().contains("2 malformed events skipped"), r.err());
+        assertTrue(r.out().contains("2 / 2"), r.out());
+    }
+
+    @Test
+    void onErrorFailStopsAtTheFirstBadEvent() throws Exception {
+        Path events = write("bad.ndjson", "{\"objectType\":\"dns\"}\n{oops\n{\"objectType\":\"dns\"}\n");
+        Run r = eval("--events", events.toString(), "--on-error", "fail", "--count", "-q", "ObjectType = \"DNS\"");
+        assertEquals(3, r.exit());
+        assertTrue(r.out().contains("1 / 1"), r.out());
+    }
+
+    @Test
+    void readsJsonArrayGzipAndSeveralFiles() throws Exception {
+        Path array = write("a.json", "[\n  {\"id\": \"a1\", \"tgtProcName\": \"x.exe\"},\n  {\"id\": \"a2\", \"tgtProcName\": \"y.exe\"}\n]\n");
+        Path gz = tmp.resolve("b.ndjson.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write("{\"id\":\"b1\",\"tgtProcName\":\"x.exe\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Path pretty = write("c.json", "{\n  \"id\": \"c1\",\n  \"tgtProcName\": \"x.exe\"\n}\n");
+        Run r = eval("--events", array.toString(), "--events", gz + "," + pretty, "-q", "TgtProcName = \"x.exe\"");
+        assertEquals(0, r.exit(), r.err());
+        List<String> ids = new ArrayList<>();
+        for (JsonNode n : r.lines()) ids.add(n.path("event").path("id").asText());
+        assertEquals(List.of("a1", "b1", "c1"), ids);
+        assertEquals(2, r.lines().get(0).path("line").asInt());
+    }
+
+    @Test
+    void readsDeepVisibilityCsvExportWithDisplayNameHeaders() throws Exception {
+        Path csv = write("export.csv", "Endpoint Name,Endpoint OS,Src Proc Name,Event Type\n"
+                + "host1,windows,cmd.exe,Process Creation\nhost2,linux,\"bash, the shell\",Process Creation\n");
+        Run r = eval("--events", csv.toString(), "-q", "EndpointOS = \"windows\" AND SrcProcName = \"cmd.exe\"");
+        assertEquals(0, r.exit(), r.err());
+        List<JsonNode> lines = r.lines();
+        assertEquals(1, lines.size());
+        assertEquals("host1", lines.get(0).path("event").path("endpointName").asText());
+        assertEquals(2, lines.get(0).path("line").asInt());
+    }
+
+    @Test
+    void explainSaysWhichPredicatesHeld() throws Exception {
+        Path events = write("e.ndjson", "{\"srcProcName\":\"a\",\"tgtProcName\":\"c\"}\n");
+        Run r = eval("--events", events.toString(), "--explain",
+                "-q", "SrcProcName = \"a\" OR SrcProcName = \"b\" AND TgtProcName = \"c\"");
+        JsonNode explain = r.lines().get(0).path("explain");
+        assertEquals(3, explain.size());
+        assertTrue(explain.get(0).path("held").asBoolean());
+        assertEquals("SrcProcName = \"a\"", explain.get(0).path("predicate").asText());
+        assertEquals(false, explain.get(1).path("held").asBoolean());
+    }
+
+    @Test
+    void aQueryWithErrorsIsReportedAndTheOthersStillRun() throws Exception {
+        Path events = write("e.ndjson", "{\"objectType\":\"dns\"}\n");
+        Run r = eval("--events", events.toString(), "--count", "-q", "ObjectType = ", "-q", "ObjectType = \"dns\"");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("1 / 1"), r.out());
+        assertTrue(r.err().contains("error"), r.err());
+    }
+
+    @Test
+    void missingEventFileIsAUsageError() {
+        Run r = eval("--events", tmp.resolve("nope.ndjson").toString(), "-q", "ObjectType = \"dns\"");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no such file"), r.err());
+    }
+
+    @Test
+    void pathologicalRegexIsReportedNotHung() throws Exception {
+        Path events = write("e.ndjson", "{\"tgtProcCmdLine\":\"" + "a".repeat(5000) + "b\"}\n");
+        Run r = eval("--events", events.toString(), "--count", "-q", "TgtProcCmdLine RegExp \"(a+)+$\"");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("S2014"), r.err());
+        assertTrue(r.out().contains("0 / 1"), r.out());
+    }
+}
