@@ -9,9 +9,17 @@ final class CaseFold {
     private CaseFold() {
     }
 
+    /** Every char's folded form, computed once (128 KB): the Character case tables are slow per call. */
+    private static final char[] TABLE = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            TABLE[c] = Character.toLowerCase(Character.toUpperCase((char) c));
+        }
+    }
+
     static char fold(char c) {
-        if (c < 128) return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
-        return Character.toLowerCase(Character.toUpperCase(c));
+        return TABLE[c];
     }
 
     static String fold(String s) {

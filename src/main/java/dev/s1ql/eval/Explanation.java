@@ -20,11 +20,13 @@ public final class Explanation {
     static List<Step> of(CompiledQuery query, EventView event) {
         String text = query.query().source();
         List<Step> steps = new ArrayList<>();
-        for (Leaf leaf : query.leaves()) {
-            var span = leaf.source.span();
+        for (CompiledQuery.LeafUse use : query.leaves()) {
+            var span = use.predicate().span();
             String written = span.isKnown() && span.end() <= text.length()
-                    ? text.substring(span.start(), span.end()) : leaf.source.toString();
-            steps.add(new Step(written, leaf.fieldName, event.value(leaf.slot), leaf.test(event)));
+                    ? text.substring(span.start(), span.end()) : use.predicate().toString();
+            Leaf leaf = use.leaf();
+            // "held": the predicate as written (operator negation included) is true, before any enclosing NOT.
+            steps.add(new Step(written, use.field(), event.value(leaf.slot), leaf.test(event)));
         }
         return steps;
     }

@@ -25,11 +25,15 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class QueryCompiler {
 
+    /** Stands for an invalid pattern: never matches. */
+    private static final Pattern NEVER = Pattern.compile("(?!)");
+
     private final EvalOptions options;
     private final FieldSelection selection;
     private final FieldBinder binder;
     private final Map<Long, SubstringIndex> substringIndexes = new HashMap<>();
     private final Map<String, Pattern> regexCache = new HashMap<>();
+    private final Map<String, Leaf> sharedLeaves = new HashMap<>();
     private boolean finished;
 
     public QueryCompiler(EvalOptions options) {
@@ -52,7 +56,7 @@ public final class QueryCompiler {
 
     public CompiledQuery compile(Query query) {
         if (finished) throw new IllegalStateException("compile after finish");
-        List<Leaf> leaves = new ArrayList<>();
+        List<CompiledQuery.LeafUse> leaves = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Matcher root = compile(query.root(), leaves, diagnostics);
         return new CompiledQuery(query, root, List.copyOf(leaves), List.copyOf(diagnostics),
@@ -66,7 +70,7 @@ public final class QueryCompiler {
         for (SubstringIndex index : substringIndexes.values()) index.build();
     }
 
-    private Matcher compile(Expr e, List<Leaf> leaves, List<Diagnostic> diagnostics) {
+    private Matcher compile(Expr e, List<CompiledQuery.LeafUse> leaves, List<Diagnostic> diagnostics) {
         if (e instanceof And a) return new AllOf(compileAll(a.operands(), leaves, diagnostics));
         if (e instanceof Or o) return new AnyOf(compileAll(o.operands(), leaves, diagnostics));
         if (e instanceof Not n) return new Negation(compile(n.operand(), leaves, diagnostics));
@@ -74,22 +78,40 @@ public final class QueryCompiler {
         List<FieldBinder.Binding> bindings = binder.bind(p.field());
         Matcher[] perField = new Matcher[bindings.size()];
         for (int i = 0; i < perField.length; i++) {
-            Leaf leaf = leaf(p, bindings.get(i), diagnostics);
-            leaves.add(leaf);
+            Leaf leaf = sharedLeaf(p, bindings.get(i), diagnostics);
+            leaves.add(new CompiledQuery.LeafUse(p, bindings.get(i).name(), leaf));
             perField[i] = leaf;
         }
         return perField.length == 1 ? perField[0] : new AnyOf(perField);
     }
 
-    private Matcher[] compileAll(List<Expr> operands, List<Leaf> leaves, List<Diagnostic> diagnostics) {
+    private Matcher[] compileAll(List<Expr> operands, List<CompiledQuery.LeafUse> leaves,
+                                 List<Diagnostic> diagnostics) {
         Matcher[] out = new Matcher[operands.size()];
         for (int i = 0; i < out.length; i++) out[i] = compile(operands.get(i), leaves, diagnostics);
         return out;
     }
 
-    private Leaf leaf(Predicate p, FieldBinder.Binding b, List<Diagnostic> diagnostics) {
-        MatchKind kind = p.operator().kind();
+    /** One leaf per distinct test (operator semantics, field, operands), shared across all queries. */
+    private Leaf sharedLeaf(Predicate p, FieldBinder.Binding b, List<Diagnostic> diagnostics) {
         boolean ignoreCase = p.operator().caseInsensitive() || (b.isEnum() && options.enumCaseInsensitive());
+        StringBuilder key = new StringBuilder().append(p.operator().kind()).append('|').append(p.operator().negated())
+                .append('|').append(ignoreCase).append('|').append(p.operator().comparison()).append('|')
+                .append(b.slot());
+        for (var v : p.values()) key.append('\u0000').append(v.getClass().getSimpleName()).append(':').append(v.text());
+        Leaf existing = sharedLeaves.get(key.toString());
+        if (existing != null) {
+            // The regex diagnostics belong to each query that uses the pattern.
+            if (p.operator().kind() == MatchKind.REGEX) regex(p, diagnostics);
+            return existing;
+        }
+        Leaf leaf = leaf(p, b, ignoreCase, diagnostics);
+        sharedLeaves.put(key.toString(), leaf);
+        return leaf;
+    }
+
+    private Leaf leaf(Predicate p, FieldBinder.Binding b, boolean ignoreCase, List<Diagnostic> diagnostics) {
+        MatchKind kind = p.operator().kind();
         return switch (kind) {
             case EQUALS, IN -> new EqualsLeaf(p, b.name(), b.slot(), ignoreCase);
             case CONTAINS, IN_CONTAINS, STARTS_WITH, ENDS_WITH ->
@@ -110,7 +132,7 @@ public final class QueryCompiler {
     private Pattern regex(Predicate p, List<Diagnostic> diagnostics) {
         String raw = p.value().text();
         Pattern cached = regexCache.get(raw);
-        if (cached != null) return cached;
+        if (cached != null && cached != NEVER) return cached;
         Pattern compiled;
         try {
             int flags = options.regexCaseInsensitive() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
@@ -118,7 +140,7 @@ public final class QueryCompiler {
         } catch (PatternSyntaxException e) {
             diagnostics.add(Diagnostic.of(Code.INVALID_REGEX, "invalid regular expression, the predicate never matches: "
                     + e.getDescription(), p.value().span()));
-            compiled = Pattern.compile("(?!)");
+            compiled = NEVER;
         }
         regexCache.put(raw, compiled);
         return compiled;

@@ -69,15 +69,15 @@ final class RuleIndex {
 
     /** The rules that may match the current event, ascending; valid until the next call. */
     int candidates(EventView event, int[] countOut) {
+        // Each list is ascending; merging them keeps matches in rule order without sorting.
         int n = 0;
         for (Bucket b : buckets) {
             String v = b.folded ? event.folded(b.slot) : event.value(b.slot);
             if (v == null) continue;
             int[] rs = b.rules.get(v);
-            if (rs != null) n = append(rs, n);
+            if (rs != null) n = merge(rs, n);
         }
-        n = append(unindexed, n);
-        if (buckets.size() > 0) Arrays.sort(scratch, 0, n);
+        n = merge(unindexed, n);
         countOut[0] = n;
         return n;
     }
@@ -86,10 +86,23 @@ final class RuleIndex {
         return scratch;
     }
 
-    private int append(int[] rs, int n) {
-        if (n + rs.length > scratch.length) scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, n + rs.length));
-        System.arraycopy(rs, 0, scratch, n, rs.length);
-        return n + rs.length;
+    private int[] spare = new int[16];
+
+    /** Merges the ascending list {@code rs} into the first {@code n} (ascending) entries of the scratch list. */
+    private int merge(int[] rs, int n) {
+        if (rs.length == 0) return n;
+        int total = n + rs.length;
+        if (spare.length < total) spare = new int[Math.max(spare.length * 2, total)];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < n && j < rs.length) spare[k++] = scratch[i] <= rs[j] ? scratch[i++] : rs[j++];
+        while (i < n) spare[k++] = scratch[i++];
+        while (j < rs.length) spare[k++] = rs[j++];
+        int[] t = scratch;
+        scratch = spare;
+        spare = t;
+        return total;
     }
 
     /**

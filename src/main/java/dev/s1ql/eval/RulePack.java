@@ -25,6 +25,7 @@ public final class RulePack {
     private final QueryCompiler compiler;
     private final List<CompiledQuery> rules = new ArrayList<>();
     private RuleIndex index;
+    private LiteralPrefilter prefilter;
     private EventValues values;
     private EventView view;
     private FieldExtractor extractor;
@@ -43,6 +44,7 @@ public final class RulePack {
     public void finish() {
         compiler.finish();
         index = new RuleIndex(rules);
+        prefilter = new LiteralPrefilter(rules);
         FieldSelection selection = compiler.selection();
         values = new EventValues(selection.size());
         view = new EventView(values);
@@ -64,7 +66,7 @@ public final class RulePack {
         int[] candidates = index.scratch();
         for (int i = 0; i < n; i++) {
             int r = candidates[i];
-            if (rules.get(r).test(view)) listener.matched(r, event);
+            if (prefilter.mayMatch(r, view) && rules.get(r).test(view)) listener.matched(r, event);
         }
     }
 
@@ -82,10 +84,12 @@ public final class RulePack {
     /** Regex evaluations abandoned for exceeding the step budget, per rule (empty when none). */
     public List<RegexReport> regexReports() {
         List<RegexReport> out = new ArrayList<>();
+        java.util.Set<Leaf> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int r = 0; r < rules.size(); r++) {
-            for (Leaf leaf : rules.get(r).leaves()) {
-                if (leaf instanceof RegexLeaf rl && rl.abandoned > 0) {
-                    out.add(new RegexReport(r, leaf.source, rl.abandoned, rl.longestAbandoned));
+            for (CompiledQuery.LeafUse use : rules.get(r).leaves()) {
+                // A shared regex leaf is reported once, under the first rule that uses it.
+                if (use.leaf() instanceof RegexLeaf rl && rl.abandoned > 0 && reported.add(rl)) {
+                    out.add(new RegexReport(r, use.predicate(), rl.abandoned, rl.longestAbandoned));
                 }
             }
         }

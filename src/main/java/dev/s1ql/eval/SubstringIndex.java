@@ -23,6 +23,8 @@ final class SubstringIndex implements AhoCorasick.Hits {
     private long[] startStamp;
     private long[] endStamp;
     private long scannedStamp;
+    private int[] hitList = new int[16];
+    private int hitCount;
     private long stamp;
     private int textLength;
 
@@ -59,14 +61,30 @@ final class SubstringIndex implements AhoCorasick.Hits {
         long now = event.stamp();
         if (scannedStamp == now) return;
         scannedStamp = now;
-        String text = ignoreCase ? event.folded(slot) : event.value(slot);
         stamp = now;
+        hitCount = 0;
+        String text = ignoreCase ? event.folded(slot) : event.value(slot);
+        if (text == null) return;
         textLength = text.length();
         automaton.scan(text, this);
     }
 
+    /** The distinct patterns found in the current event's value; valid until the next event. */
+    int hits(EventView event) {
+        ensureScanned(event);
+        return hitCount;
+    }
+
+    int[] hitList() {
+        return hitList;
+    }
+
     @Override
     public void hit(int pattern, int endIndex) {
+        if (anyStamp[pattern] != stamp) {
+            if (hitCount == hitList.length) hitList = java.util.Arrays.copyOf(hitList, hitCount * 2);
+            hitList[hitCount++] = pattern;
+        }
         anyStamp[pattern] = stamp;
         if (endIndex + 1 == lengths[pattern]) startStamp[pattern] = stamp;
         if (endIndex + 1 == textLength) endStamp[pattern] = stamp;

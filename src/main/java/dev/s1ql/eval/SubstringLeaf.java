@@ -11,10 +11,10 @@ import dev.s1ql.ast.Value;
  */
 final class SubstringLeaf extends Leaf {
 
-    private final SubstringIndex index;
+    final SubstringIndex index;
     private final MatchKind kind;
-    private final int[] patterns;
-    private final boolean hasEmpty;
+    final int[] patterns;
+    final boolean hasEmpty;
 
     SubstringLeaf(Predicate source, String fieldName, int slot, SubstringIndex index) {
         super(source, fieldName, slot);

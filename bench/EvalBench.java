@@ -1,0 +1,185 @@
+// Throughput benchmark for s1ql eval: bare Jackson tokenizing vs one query vs a whole rule pack, same input.
+//
+// Usage: java -cp target/s1ql.jar:target/bench EvalBench MODE EVENTS.ndjson[.gz] [QUERIES] [ITERATIONS]
+//   MODE tokenize  Jackson's streaming parser over the file, nextToken() to the end (the baseline)
+//        eval      s1ql's reading path plus evaluation of QUERIES: a .jsonl corpus (key "s1ql") or a file
+//                  holding one query
+// Prints one line per iteration (events/s, MB/s of uncompressed JSON, by wall and by thread CPU time) and the
+// peak memory at the end.
+// Kept out of the shipped jar; bench/eval-bench.sh compiles and runs it.
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s1ql.eval.EvalOptions;
+import dev.s1ql.eval.RulePack;
+import dev.s1ql.events.EventSink;
+import dev.s1ql.events.MalformedEventException;
+import dev.s1ql.events.NdjsonReader;
+import dev.s1ql.events.RawEvent;
+import dev.s1ql.parse.ParseResult;
+import dev.s1ql.parse.S1qlParser;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+public final class EvalBench {
+
+    /** Counts uncompressed bytes, so MB/s means JSON bytes processed whatever the compression. */
+    static final class Counting extends FilterInputStream {
+        long bytes;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) bytes += n;
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) bytes++;
+            return c;
+        }
+    }
+
+    /** Wall time, and the benchmark thread's CPU time (robust when other processes share the machine). */
+    record Result(long events, long bytes, long matches, double seconds, double cpuSeconds) {
+    }
+
+    static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    static double cpuSeconds() {
+        return THREADS.getCurrentThreadCpuTime() / 1e9;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        Path events = Path.of(args[1]);
+        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        RulePack pack = null;
+        if (mode.equals("eval")) {
+            pack = loadPack(Path.of(args[2]));
+        }
+        for (int i = 1; i <= iterations; i++) {
+            Result r = mode.equals("tokenize") ? tokenize(events) : evaluate(events, pack);
+            System.out.printf("%s iteration %d: %,d events, %.1f MB, %,d matches; wall %.2f s = %,.0f events/s, %.1f MB/s;"
+                    + " cpu %.2f s = %,.0f events/s, %.1f MB/s%n", mode, i, r.events(), r.bytes() / 1e6, r.matches(),
+                    r.seconds(), r.events() / r.seconds(), r.bytes() / 1e6 / r.seconds(),
+                    r.cpuSeconds(), r.events() / r.cpuSeconds(), r.bytes() / 1e6 / r.cpuSeconds());
+        }
+        System.out.printf("peak heap used: %.0f MB (max heap %.0f MB), peak RSS: %s%n", peakHeap() / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6, peakRss());
+    }
+
+    static RulePack loadPack(Path queries) throws IOException {
+        List<String> texts = new ArrayList<>();
+        if (queries.toString().endsWith(".jsonl")) {
+            ObjectMapper json = new ObjectMapper();
+            for (String line : Files.readAllLines(queries)) {
+                if (!line.isBlank()) texts.add(json.readTree(line).path("s1ql").asText());
+            }
+        } else {
+            texts.add(Files.readString(queries));
+        }
+        long t0 = System.nanoTime();
+        S1qlParser parser = new S1qlParser();
+        RulePack pack = new RulePack(EvalOptions.defaults());
+        int rejected = 0;
+        for (String q : texts) {
+            ParseResult r = parser.parse(q);
+            if (r.ok()) pack.add(r.query());
+            else rejected++;
+        }
+        pack.finish();
+        System.out.printf("loaded %d queries (%d did not parse), %d fields selected, in %.2f s%n", pack.rules().size(),
+                rejected, pack.selection().size(), (System.nanoTime() - t0) / 1e9);
+        return pack;
+    }
+
+    static InputStream open(Path file, Counting[] counter) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        counter[0] = new Counting(in);
+        return counter[0];
+    }
+
+    static Result tokenize(Path file) throws IOException {
+        Counting[] c = new Counting[1];
+        long t0 = System.nanoTime();
+        double cpu0 = cpuSeconds();
+        long events = 0;
+        try (InputStream in = open(file, c); JsonParser p = new JsonFactory().createParser(in)) {
+            int depth = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_OBJECT && depth++ == 0) events++;
+                else if (t == JsonToken.END_OBJECT) depth--;
+            }
+        }
+        return new Result(events, c[0].bytes, 0, (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
+    }
+
+    static Result evaluate(Path file, RulePack pack) throws IOException {
+        Counting[] c = new Counting[1];
+        long[] counts = new long[3]; // events, matches, malformed
+        long t0 = System.nanoTime();
+        double cpu0 = cpuSeconds();
+        try (InputStream in = open(file, c)) {
+            new NdjsonReader().read(new BufferedInputStream(in, 1 << 16), file.toString(), new EventSink() {
+                @Override
+                public boolean accept(RawEvent event) {
+                    try {
+                        pack.evaluate(event, (rule, e) -> counts[1]++);
+                        counts[0]++;
+                    } catch (MalformedEventException e) {
+                        counts[2]++;
+                    }
+                    return true;
+                }
+
+                @Override
+                public boolean malformed(String f, long line, String message) {
+                    counts[2]++;
+                    return true;
+                }
+            });
+        }
+        if (counts[2] > 0) System.out.printf("%,d malformed events%n", counts[2]);
+        return new Result(counts[0], c[0].bytes, counts[1], (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
+    }
+
+    static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    static String peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return line.substring(6).trim();
+            }
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        return "n/a";
+    }
+}
