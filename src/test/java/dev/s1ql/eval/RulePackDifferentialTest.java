@@ -1,0 +1,66 @@
+// The optimised rule pack (shared leaves, automata, indexes, prefilter) against the naive reference interpreter.
+package dev.s1ql.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s1ql.ast.Query;
+import dev.s1ql.events.RawEvent;
+import dev.s1ql.parse.ParseResult;
+import dev.s1ql.parse.S1qlParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * All 1,735 corpus queries in one pack over the shared Mordor sample and Sigma regression events: every
+ * (rule, event) verdict must equal the reference interpreter's. Needs ../shared; skipped without it.
+ */
+class RulePackDifferentialTest {
+
+    private static final Path SHARED = Path.of("../shared");
+
+    @Test
+    void packAgreesWithReferenceInterpreterOnEveryRuleAndEvent() throws Exception {
+        Path corpus = SHARED.resolve("corpus/sigma_s1.jsonl");
+        assumeTrue(Files.exists(corpus), "../shared is absent: the differential test needs the corpus and events");
+        ObjectMapper json = new ObjectMapper();
+        List<Query> queries = new ArrayList<>();
+        S1qlParser parser = new S1qlParser();
+        for (String line : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
+            ParseResult r = parser.parse(json.readTree(line).path("s1ql").asText());
+            if (r.ok()) queries.add(r.query());
+        }
+        RulePack pack = new RulePack(EvalOptions.defaults());
+        queries.forEach(pack::add);
+        pack.finish();
+
+        List<String> events = new ArrayList<>();
+        events.addAll(Files.readAllLines(SHARED.resolve("data/events/dv_mordor_sample.ndjson")));
+        events.addAll(Files.readAllLines(SHARED.resolve("data/events/dv_sigma_regression.ndjson")));
+        List<String> differences = new ArrayList<>();
+        long matches = 0;
+        for (String line : events) {
+            if (line.isBlank()) continue;
+            boolean[] fast = new boolean[queries.size()];
+            pack.evaluate(RawEvent.of("e", 1, line.getBytes(StandardCharsets.UTF_8)), (r, e) -> fast[r] = true);
+            JsonNode event = json.readTree(line);
+            var keys = ReferenceEvaluator.keys(event);
+            for (int r = 0; r < queries.size(); r++) {
+                boolean slow = ReferenceEvaluator.eval(queries.get(r).root(), event, keys);
+                if (fast[r]) matches++;
+                if (slow != fast[r] && differences.size() < 20) {
+                    differences.add("rule " + r + " pack=" + fast[r] + " reference=" + slow + " on " + line);
+                }
+            }
+        }
+        assertEquals(List.of(), differences);
+        assertTrue(matches > 100, "too few matches to mean anything: " + matches);
+    }
+}

@@ -1,0 +1,113 @@
+// Event readers: line splitting, format recognition, display-name headers, field extraction.
+package dev.s1ql.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class EventReadersTest {
+
+    private static List<String> lines(String text) throws Exception {
+        List<String> out = new ArrayList<>();
+        new NdjsonReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t", new EventSink() {
+            @Override
+            public boolean accept(RawEvent e) {
+                out.add(e.line() + ":" + e.jsonText());
+                return true;
+            }
+
+            @Override
+            public boolean malformed(String file, long line, String message) {
+                out.add(line + ":BAD " + message);
+                return true;
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void ndjsonSkipsBlankLinesDropsCrAndBomAndKeepsLineNumbers() throws Exception {
+        assertEquals(List.of("1:{\"a\":1}", "3:{\"b\":2}", "4:{\"c\":3}"),
+                lines("\uFEFF{\"a\":1}\r\n\r\n{\"b\":2}\n{\"c\":3}"));
+    }
+
+    @Test
+    void newlineSearchAgreesWithAByteLoop() {
+        Random rnd = new Random(7);
+        for (int round = 0; round < 2000; round++) {
+            byte[] b = new byte[rnd.nextInt(40)];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) (rnd.nextInt(8) == 0 ? '\n' : rnd.nextInt(256));
+            int from = b.length == 0 ? 0 : rnd.nextInt(b.length);
+            int expected = -1;
+            for (int i = from; i < b.length; i++) {
+                if (b[i] == '\n') {
+                    expected = i;
+                    break;
+                }
+            }
+            assertEquals(expected, LineSplitter.indexOfNewline(b, from, b.length));
+        }
+    }
+
+    @Test
+    void longLinesAcrossBufferBoundariesAreKeptWhole() throws Exception {
+        String big = "{\"v\":\"" + "x".repeat(200_000) + "\"}";
+        List<String> got = lines(big + "\n{\"w\":1}\n");
+        assertEquals(2, got.size());
+        assertEquals("1:" + big, got.get(0));
+    }
+
+    @Test
+    void formatIsRecognisedFromTheFirstBytes() throws Exception {
+        assertEquals(EventFormat.JSON, sniff("  [ {\"a\":1} ]"));
+        assertEquals(EventFormat.NDJSON, sniff("{\"a\":\"}\\\"{\"}\n{\"a\":2}"));
+        assertEquals(EventFormat.JSON, sniff("{\n  \"a\": 1\n}"));
+        assertEquals(EventFormat.CSV, sniff("Endpoint Name,Src Proc Name\nh,cmd.exe\n"));
+        assertEquals(EventFormat.CSV, EventFormat.fromName("export.CSV.gz"));
+    }
+
+    private static EventFormat sniff(String s) throws Exception {
+        return EventFormat.sniff(new BufferedInputStream(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void displayNamesMapToFieldIds() {
+        DisplayNames names = DisplayNames.defaults();
+        assertEquals("endpointName", names.fieldFor("Endpoint Name"));
+        assertEquals("endpointOs", names.fieldFor("Endpoint OS"));
+        assertEquals("SrcProcName", names.fieldFor("Src Proc Name"));
+        assertEquals("srcProcName", names.fieldFor("srcProcName"));
+        assertEquals("NoSuchThing", names.fieldFor("No Such Thing"));
+    }
+
+    @Test
+    void extractorKeepsOnlySelectedFieldsNestedOrFlatAndTreatsNullAsMissing() throws Exception {
+        FieldSelection sel = new FieldSelection();
+        int name = sel.slot("SrcProcName", List.of("SrcProcName", "src.process.name"));
+        int pid = sel.slot("SrcProcPID", List.of("SrcProcPID"));
+        int os = sel.slot("EndpointOS", List.of("EndpointOS"));
+        FieldExtractor x = new FieldExtractor(sel);
+        EventValues v = new EventValues(sel.size());
+        v.next();
+        byte[] e = "{\"src\":{\"process\":{\"name\":\"a.exe\",\"x\":[1,{\"y\":2}]}},\"srcprocpid\":42,\"endpointOs\":null,\"z\":{\"q\":1}}"
+                .getBytes(StandardCharsets.UTF_8);
+        x.extract(e, 0, e.length, v);
+        assertEquals("a.exe", v.get(name));
+        assertEquals("42", v.get(pid));
+        assertNull(v.get(os));
+        v.next();
+        assertNull(v.get(name), "values do not leak into the next event");
+        byte[] bad = "{\"a\":1".getBytes(StandardCharsets.UTF_8);
+        assertThrows(MalformedEventException.class, () -> x.extract(bad, 0, bad.length, v));
+        byte[] notObject = "[1]".getBytes(StandardCharsets.UTF_8);
+        assertThrows(MalformedEventException.class, () -> x.extract(notObject, 0, notObject.length, v));
+    }
+}
