@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Own compact implementation rather than a library: the hot loop works on primitive arrays (sorted edge lists
- * per state, a dense table for the root, dictionary-suffix links for outputs) and reports hits by stamping
- * int-indexed arrays instead of allocating an object per hit, which a general-purpose library cannot do.
+ * Own compact implementation rather than a library: the hot loop works on primitive arrays and reports hits
+ * through a callback that stamps int-indexed arrays, instead of allocating an object per hit. When the
+ * automaton is small enough ({@link #DENSE_LIMIT}) it is turned into a full DFA over the patterns' own
+ * characters (one array read per input char); otherwise it keeps sorted edge lists per state, a dense root
+ * table and failure links (the 11,500 command-line patterns of the Sigma corpus use 1,600 distinct chars).
  * Patterns must be distinct and non-empty; the caller folds case beforehand when it needs to.
  */
 final class AhoCorasick {
@@ -18,6 +20,9 @@ final class AhoCorasick {
         void hit(int pattern, int endIndex);
     }
 
+    /** Largest states x alphabet table built as a full DFA (ints): 8 MB. */
+    static final int DENSE_LIMIT = 1 << 21;
+
     private final int[] rootNext;   // dense transitions of the root, indexed by char (0 = stay at root)
     private final int[] edgeStart;  // state -> first edge index; edges of a state are sorted by char
     private final char[] edgeChar;
@@ -25,8 +30,16 @@ final class AhoCorasick {
     private final int[] fail;
     private final int[] ownPattern; // pattern ending exactly at this state, or -1
     private final int[] dictLink;   // nearest state on the fail chain with an own pattern, or 0
+    private final char[] classOf;   // char -> alphabet class (0 = a char no pattern has); null when not dense
+    private final int classes;
+    private final int[] delta;      // full DFA: state * classes + class -> next state; null when not dense
 
     AhoCorasick(List<String> patterns) {
+        this(patterns, DENSE_LIMIT);
+    }
+
+    /** @param denseLimit the largest full DFA table to build (0: always keep the sparse form) */
+    AhoCorasick(List<String> patterns, int denseLimit) {
         int total = 1;
         char maxChar = 0;
         for (String p : patterns) {
@@ -90,9 +103,12 @@ final class AhoCorasick {
         dictLink = new int[states];
         // Breadth-first: a state's fail link is the longest proper suffix that is also a trie path.
         ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] bfs = new int[states];
+        int visited = 0;
         for (int e = edgeStart[0]; e < edgeStart[1]; e++) queue.add(edgeTarget[e]);
         while (!queue.isEmpty()) {
             int s = queue.poll();
+            bfs[visited++] = s;
             for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
                 int t = edgeTarget[e];
                 char c = edgeChar[e];
@@ -107,6 +123,39 @@ final class AhoCorasick {
                 dictLink[t] = ownPattern[fail[t]] >= 0 ? fail[t] : dictLink[fail[t]];
                 queue.add(t);
             }
+        }
+        // Alphabet: the distinct chars of the patterns, numbered from 1.
+        char[] cls = new char[maxChar + 1];
+        int k = 1;
+        for (int e = 0; e < edges; e++) if (cls[edgeChar[e]] == 0) cls[edgeChar[e]] = (char) k++;
+        if ((long) states * k <= denseLimit && k < Character.MAX_VALUE) {
+            classOf = cls;
+            classes = k;
+            delta = new int[states * k];
+            for (int e = edgeStart[0]; e < edgeStart[1]; e++) delta[cls[edgeChar[e]]] = edgeTarget[e];
+            // Breadth-first, so a state's fail target row is complete before the state's own row is filled.
+            for (int i = 0; i < visited; i++) {
+                int s = bfs[i];
+                System.arraycopy(delta, fail[s] * k, delta, s * k, k);
+                for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) delta[s * k + cls[edgeChar[e]]] = edgeTarget[e];
+            }
+        } else {
+            classOf = null;
+            classes = 0;
+            delta = null;
+        }
+    }
+
+    private void scanDense(String text, boolean fold, Hits hits) {
+        final char[] cls = classOf;
+        final int[] d = delta;
+        final int k = classes;
+        int s = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = fold ? CaseFold.fold(text.charAt(i)) : text.charAt(i);
+            s = d[s * k + (c < cls.length ? cls[c] : 0)];
+            if (s == 0) continue;
+            for (int o = ownPattern[s] >= 0 ? s : dictLink[s]; o != 0; o = dictLink[o]) hits.hit(ownPattern[o], i);
         }
     }
 
@@ -130,10 +179,15 @@ final class AhoCorasick {
         return -1;
     }
 
-    void scan(String text, Hits hits) {
+    /** Reports every occurrence in {@code text}; with {@code fold}, each char is case-folded as it is read. */
+    void scan(String text, boolean fold, Hits hits) {
+        if (delta != null) {
+            scanDense(text, fold, hits);
+            return;
+        }
         int s = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
+            char c = fold ? CaseFold.fold(text.charAt(i)) : text.charAt(i);
             int next;
             while ((next = step(s, c)) < 0) s = fail[s];
             s = next;

@@ -24,12 +24,10 @@ public final class RulePack {
 
     private final QueryCompiler compiler;
     private final List<CompiledQuery> rules = new ArrayList<>();
-    private RuleIndex index;
-    private LiteralPrefilter prefilter;
+    private CandidateIndex index;
     private EventValues values;
     private EventView view;
     private FieldExtractor extractor;
-    private final int[] count = new int[1];
 
     public RulePack(EvalOptions options) {
         this.compiler = new QueryCompiler(options);
@@ -43,8 +41,7 @@ public final class RulePack {
 
     public void finish() {
         compiler.finish();
-        index = new RuleIndex(rules);
-        prefilter = new LiteralPrefilter(rules);
+        index = new CandidateIndex(rules);
         FieldSelection selection = compiler.selection();
         values = new EventValues(selection.size());
         view = new EventView(values);
@@ -62,11 +59,11 @@ public final class RulePack {
     /** Reads the event's fields and reports every matching rule. */
     public void evaluate(RawEvent event, MatchListener listener) throws MalformedEventException {
         load(event);
-        int n = index.candidates(view, count);
-        int[] candidates = index.scratch();
+        int n = index.select(view);
+        int[] candidates = index.candidates();
         for (int i = 0; i < n; i++) {
             int r = candidates[i];
-            if (prefilter.mayMatch(r, view) && rules.get(r).test(view)) listener.matched(r, event);
+            if (rules.get(r).test(view)) listener.matched(r, event);
         }
     }
 

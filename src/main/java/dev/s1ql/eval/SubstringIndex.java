@@ -46,6 +46,10 @@ final class SubstringIndex implements AhoCorasick.Hits {
         return patterns.size();
     }
 
+    int length(int pattern) {
+        return patterns.get(pattern).length();
+    }
+
     void build() {
         automaton = new AhoCorasick(patterns);
         int n = patterns.size();
@@ -63,10 +67,11 @@ final class SubstringIndex implements AhoCorasick.Hits {
         scannedStamp = now;
         stamp = now;
         hitCount = 0;
-        String text = ignoreCase ? event.folded(slot) : event.value(slot);
+        // Folding char by char inside the scan avoids building a folded copy of long values.
+        String text = event.value(slot);
         if (text == null) return;
         textLength = text.length();
-        automaton.scan(text, this);
+        automaton.scan(text, ignoreCase, this);
     }
 
     /** The distinct patterns found in the current event's value; valid until the next event. */
