@@ -49,6 +49,7 @@ public final class DialectDetector {
         int i = 0;
         int n = text.length();
         String prevWord = "";
+        boolean inList = false;
         while (i < n) {
             char c = text.charAt(i);
             if (c == '\n') {
@@ -58,9 +59,15 @@ public final class DialectDetector {
                 continue;
             }
             if (c == '"') {
-                i = skipString(text, i, '"');
+                // The 1.0 string rule also ends 2.0 double-quoted strings right (\" inside, \\ at the end).
+                final int from = i + 1;
+                StringLiteralScanner.Scan scan = StringLiteralScanner.scan(
+                        k -> from + k - 1 < n ? text.charAt(from + k - 1) : -1, inList, false);
+                i = from + scan.length();
                 continue;
             }
+            if (c == '(') inList = prevWord.equals("in") || prevWord.equals("contains") || prevWord.equals("anycase");
+            if (c == ')') inList = false;
             if (c == '\'') {
                 v2.add(mark(text, i, i + 1, line, lineStart, "a single-quoted string"));
                 i = skipString(text, i, '\'');
@@ -94,7 +101,8 @@ public final class DialectDetector {
                 String w = m.group();
                 String lower = w.toLowerCase(Locale.ROOT);
                 if (w.startsWith("#") || w.contains(".")) {
-                    if (catalog.lookupS1ql2(w) != null || w.contains(".")) {
+                    // only names the catalog knows as 2.0 names: "cmd.exe" in a broken 1.0 query is not a mark
+                    if (catalog.lookupS1ql2(w) != null) {
                         v2.add(mark(text, i, m.end(), line, lineStart, "the dotted field name " + w));
                     }
                 } else if (lower.equals("matches")) {
@@ -126,6 +134,7 @@ public final class DialectDetector {
         return false;
     }
 
+    /** Skips a single-quoted (2.0) string with backslash escapes. */
     private static int skipString(String text, int i, char quote) {
         int k = i + 1;
         while (k < text.length()) {

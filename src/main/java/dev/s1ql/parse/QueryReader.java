@@ -39,25 +39,28 @@ public final class QueryReader {
             return r;
         }
         DialectDetector.Detection d = detector.detect(text);
-        if (d.mixed()) {
-            DialectDetector.Mark a = d.v1().get(0);
-            DialectDetector.Mark b = d.v2().get(0);
-            Diagnostic mixed = Diagnostic.of(Code.MIXED_DIALECT, "this query mixes S1QL 1.0 (" + a.why() + " at "
-                    + a.span().line() + ":" + a.span().column() + ") and S1QL 2.0 (" + b.why() + " at "
-                    + b.span().line() + ":" + b.span().column() + "); SentinelOne stores such a rule but it never "
-                    + "matches", b.span(), "write it in one dialect; s1ql translate --to s1ql2 migrates 1.0");
-            ParseResult r = d.dialect() == Dialect.S1QL_1 ? v1.parse(text) : v2.parse(text);
-            List<Diagnostic> ds = new ArrayList<>();
-            ds.add(mixed);
-            ds.addAll(r.diagnostics());
-            return new ParseResult(r.query(), ds);
-        }
-        if (d.dialect() == Dialect.S1QL_1) return v1.parse(text);
-        if (d.dialect() != null) return v2.parse(text);
-        // No mark of either: 1.0 first (the dialect of most rule libraries), then 2.0.
-        ParseResult r1 = v1.parse(text);
-        if (r1.ok()) return r1;
+        // The dialect with more marks goes first; without marks, 1.0 (the dialect of most rule libraries).
+        boolean v2First = d.dialect() != null && d.dialect() != Dialect.S1QL_1;
+        ParseResult r1 = v2First ? null : v1.parse(text);
+        if (r1 != null && r1.ok()) return r1;
         ParseResult r2 = v2.parse(text);
-        return r2.ok() ? r2 : r1;
+        if (r2.ok() && d.v1().isEmpty()) return r2;
+        if (r1 == null) r1 = v1.parse(text);
+        if (r1.ok()) return r1;
+        if (!d.mixed() && !(r2.ok() && !d.v1().isEmpty())) return v2First ? r2 : r1;
+        // Both dialects show, or a 2.0 reading holds 1.0 names (valid 2.0 syntax, but unknown fields there):
+        // the console accepts such a rule and it never matches.
+        DialectDetector.Mark a = d.v1().get(0);
+        DialectDetector.Mark b = d.v2().isEmpty() ? null : d.v2().get(0);
+        String v2Part = b == null ? "S1QL 2.0 syntax" : "S1QL 2.0 (" + b.why() + " at " + b.span().line() + ":"
+                + b.span().column() + ")";
+        Diagnostic mixed = Diagnostic.of(Code.MIXED_DIALECT, "this query mixes S1QL 1.0 (" + a.why() + " at "
+                + a.span().line() + ":" + a.span().column() + ") and " + v2Part + "; SentinelOne stores such a rule "
+                + "but it never matches", a.span(), "write it in one dialect; s1ql translate --to s1ql2 migrates 1.0");
+        List<Diagnostic> ds = new ArrayList<>();
+        ds.add(mixed);
+        // The reading of the dialect with more marks says best what to change.
+        ds.addAll(v2First ? r2.diagnostics() : r1.diagnostics());
+        return new ParseResult(null, ds);
     }
 }
