@@ -36,11 +36,14 @@ public final class S1ql2Writer {
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private boolean enumIgnoresCase;
+    /** Whether the source is S1QL 1.0, whose field names must be mapped to 2.0 names. */
+    private boolean from1;
 
     /** Writes the query's filter and (for PowerQuery) its stages. */
     public static Result write(Query query) {
         S1ql2Writer w = new S1ql2Writer();
         w.enumIgnoresCase = query.enumFieldsIgnoreCase();
+        w.from1 = query.dialect() == dev.s1ql.ast.Dialect.S1QL_1;
         StringBuilder sb = new StringBuilder();
         if (query.root() != null) sb.append(w.expr(query.root(), false));
         for (Stage s : query.pipeline()) sb.append(sb.length() == 0 ? "| " : " | ").append(w.stage(s));
@@ -74,6 +77,7 @@ public final class S1ql2Writer {
     private List<String> fieldNames(Predicate p) {
         FieldRef f = p.field();
         FieldInfo info = f.resolved();
+        if (!from1 && (info == null || info.s1ql2().isEmpty())) return List.of(f.written());
         if (info == null) {
             if (f.written().contains(".") || f.written().startsWith("#") || f.written().equals("*")) {
                 return List.of(f.written());
