@@ -109,5 +109,5 @@ UNTERMINATED_STRING : '\'' ( '\\' . | ~['\\\r\n] )*
 
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(2) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(2) ;
-WS            : [ \t\r\n\f\u000B\u00A0\uFEFF]+ -> channel(HIDDEN) ;
+WS            : [ \t\r\n\f\u000B\u00A0\uFEFF]+ -> skip ;
 ERROR_CHAR    : . ;
