@@ -15,7 +15,7 @@ tokens { UNTERMINATED_STRING }
     /** Channel for `--` line comments, kept so that strict mode can report them. */
     public static final int COMMENTS = 2;
 
-    /** Recovery mode for generated queries with unescaped quotes (see StringLiteralScanner). */
+    /** Recovery mode for RegExp values with unescaped quotes, as pySigma writes them (StringLiteralScanner). */
     public boolean lenientQuotes;
 
     private int lastType = -1;
@@ -24,7 +24,8 @@ tokens { UNTERMINATED_STRING }
     @Override
     public Token emit() {
         if (_type == STRING) {
-            dev.s1ql.parse.StringLiteralScanner.consumeBody(this, inValueList, lenientQuotes);
+            // The lenient reading is only for RegExp patterns, where generators leave quotes unescaped.
+            dev.s1ql.parse.StringLiteralScanner.consumeBody(this, inValueList, lenientQuotes && lastType == REGEXP);
         }
         Token t = super.emit();
         if (_channel == DEFAULT_TOKEN_CHANNEL) {
@@ -122,7 +123,7 @@ IDENT   : [a-z] [a-z0-9_]* ;
 STRING  : '"' ;
 
 LINE_COMMENT : '--' ~[\r\n]* -> channel(2) ;
-WS           : [ \t\r\n\f\u000B\u00A0\uFEFF]+ -> channel(HIDDEN) ;
+WS           : [ \t\r\n\f\u000B\u00A0\uFEFF]+ -> skip ;
 
 // Anything else: reported by the parser with its position instead of failing inside the lexer.
 ERROR_CHAR   : . ;

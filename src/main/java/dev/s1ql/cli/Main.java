@@ -28,13 +28,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line (tests set their own out/err writers on it). */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("s1ql: internal error: " + ex);
             cmd.getErr().println("please report this with the input that caused it");
             return 70;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     /** Without a subcommand: usage on stderr, and a usage-error exit code. */

@@ -26,7 +26,15 @@ public enum Code {
     BOOL_ON_NON_BOOL("S2012", Severity.WARNING),
     LEGACY_FIELD("S2013", Severity.WARNING),
     PATHOLOGICAL_REGEX("S2014", Severity.WARNING),
-    UNESCAPED_QUOTE("S2015", Severity.WARNING);
+    UNESCAPED_QUOTE("S2015", Severity.WARNING),
+    // S25xx: dialects (S1QL 2.0 / PowerQuery)
+    MIXED_DIALECT("S2501", Severity.ERROR),
+    UNSUPPORTED_2_0("S2502", Severity.ERROR),
+    UNDOCUMENTED_2_0("S2503", Severity.WARNING),
+    UNKNOWN_COMMAND("S2504", Severity.ERROR),
+    // S3xxx: translation to another language (dev.s1ql.translate)
+    TRANSLATION_UNMAPPED_FIELD("S3001", Severity.ERROR),
+    TRANSLATION_APPROXIMATE_FIELD("S3004", Severity.WARNING);
 
     private final String id;
     private final Severity severity;
