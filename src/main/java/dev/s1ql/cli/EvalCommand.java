@@ -13,8 +13,10 @@ import dev.s1ql.eval.EvalOptions;
 import dev.s1ql.eval.RulePack;
 import dev.s1ql.events.EventFiles;
 import dev.s1ql.events.EventFormat;
+import dev.s1ql.ast.Dialect;
+import dev.s1ql.parse.DialectChoice;
 import dev.s1ql.parse.ParseResult;
-import dev.s1ql.parse.S1qlParser;
+import dev.s1ql.parse.QueryReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Spec;
                 "  s1ql eval --events examples/dns_events.ndjson examples/dns_query_win_susp_external_ip_lookup.md",
                 "  s1ql eval --events telemetry.ndjson.gz --count --format json rules/",
                 "  s1ql eval --events export.csv --explain -q 'ObjectType = \"DNS\" AND DnsRequest ContainsCIS \"ipify\"'",
+                "", "Queries are read as S1QL 1.0 (the evaluator implements 1.0 semantics; --dialect 2.0/pq is refused).",
                 "", "Exit codes: 0 success, 1 a query has errors (the others still run), 2 usage or I/O error, "
                 + "3 malformed events were skipped (or stopped the run with --on-error fail)."})
 public final class EvalCommand implements Callable<Integer> {
@@ -119,7 +122,7 @@ public final class EvalCommand implements Callable<Integer> {
                 regexBudget);
         RulePack pack = new RulePack(options);
         List<QueryInput> rules = new ArrayList<>();
-        int badQueries = compile(all, pack, rules, err);
+        int badQueries = compile(all, inputs.dialect(), pack, rules, err);
         if (rules.isEmpty()) {
             err.println("s1ql eval: no query to evaluate");
             return badQueries > 0 ? 1 : Main.EXIT_USAGE;
@@ -165,12 +168,22 @@ public final class EvalCommand implements Callable<Integer> {
         return run.malformed() > 0 ? EXIT_BAD_EVENTS : 0;
     }
 
-    /** Parses and compiles each input; reports errors (and compile warnings); returns how many failed. */
-    private static int compile(List<QueryInput> all, RulePack pack, List<QueryInput> rules, PrintWriter err) {
-        S1qlParser parser = new S1qlParser();
+    /**
+     * Parses and compiles each input; reports errors (and compile warnings); returns how many failed. The
+     * evaluator implements S1QL 1.0 semantics only, so a query that reads as 2.0 or PowerQuery is an error here.
+     */
+    private static int compile(List<QueryInput> all, DialectChoice dialect, RulePack pack, List<QueryInput> rules,
+                               PrintWriter err) {
+        QueryReader reader = new QueryReader();
         int bad = 0;
         for (QueryInput in : all) {
-            ParseResult r = parser.parse(in.text());
+            ParseResult r = reader.read(in.text(), dialect == DialectChoice.AUTO ? DialectChoice.S1QL_1 : dialect);
+            if (r.ok() && r.query().dialect() != Dialect.S1QL_1) {
+                bad++;
+                err.printf("%s: error: s1ql eval evaluates S1QL 1.0 only; this query was read as dialect %s%n", in.source(),
+                        r.query().dialect().label());
+                continue;
+            }
             if (!r.ok()) {
                 bad++;
                 for (Diagnostic d : r.diagnostics()) if (d.isError()) DiagnosticPrinter.print(err, in, d);

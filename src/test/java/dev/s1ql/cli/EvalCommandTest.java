@@ -149,6 +149,14 @@ class EvalCommandTest {
     }
 
     @Test
+    void queriesInOtherDialectsAreRefused() throws Exception {
+        Path events = write("e.ndjson", "{\"tgtProcName\":\"a\"}\n");
+        Run r = eval("--events", events.toString(), "--dialect", "2.0", "-q", "tgt.process.name = 'a'");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("S1QL 1.0 only"), r.err());
+    }
+
+    @Test
     void missingEventFileIsAUsageError() {
         Run r = eval("--events", tmp.resolve("nope.ndjson").toString(), "-q", "ObjectType = \"dns\"");
         assertEquals(2, r.exit());
