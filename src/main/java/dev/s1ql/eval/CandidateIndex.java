@@ -62,6 +62,19 @@ final class CandidateIndex {
         final int slot;
         final boolean folded;
         final Map<String, Group> groups = new HashMap<>();
+        // Events come in runs of one type: remembering the last raw value skips folding and hashing.
+        String lastValue;
+        Group lastGroup;
+
+        Group lookup(EventView event) {
+            String raw = event.value(slot);
+            if (raw == null) return null;
+            if (raw.equals(lastValue)) return lastGroup;
+            Group g = groups.get(folded ? event.folded(slot) : raw);
+            lastValue = raw;
+            lastGroup = g;
+            return g;
+        }
 
         Bucket(int slot, boolean folded) {
             this.slot = slot;
@@ -110,9 +123,7 @@ final class CandidateIndex {
         stamp = event.stamp();
         count = 0;
         for (Bucket b : buckets) {
-            String v = b.folded ? event.folded(b.slot) : event.value(b.slot);
-            if (v == null) continue;
-            Group g = b.groups.get(v);
+            Group g = b.lookup(event);
             if (g != null) collect(g, event);
         }
         collect(untyped, event);

@@ -28,8 +28,20 @@ final class EqualsLeaf extends Leaf {
         numbers = nums.toArray(new BigDecimal[0]);
     }
 
+    /** The previous event's value and verdict: enum-like fields repeat from event to event. */
+    private String lastValue;
+    private boolean lastResult;
+
     @Override
     boolean holds(EventView event, String value) {
+        if (value.equals(lastValue)) return lastResult;
+        boolean result = compute(event, value);
+        lastValue = value;
+        lastResult = result;
+        return result;
+    }
+
+    private boolean compute(EventView event, String value) {
         if (texts.contains(ignoreCase ? event.folded(slot) : value)) return true;
         if (numbers.length == 0) return false;
         BigDecimal d = event.number(slot);
