@@ -15,12 +15,26 @@ tokens { UNTERMINATED_STRING }
     /** Channel for `--` line comments, kept so that strict mode can report them. */
     public static final int COMMENTS = 2;
 
+    /** Recovery mode for RegExp values with unescaped quotes, as pySigma writes them (StringLiteralScanner). */
+    public boolean lenientQuotes;
+
+    private int lastType = -1;
+    private boolean inValueList;
+
     @Override
     public Token emit() {
         if (_type == STRING) {
-            dev.s1ql.parse.StringLiteralScanner.consumeBody(this);
+            // The lenient reading is only for RegExp patterns, where generators leave quotes unescaped.
+            dev.s1ql.parse.StringLiteralScanner.consumeBody(this, inValueList, lenientQuotes && lastType == REGEXP);
         }
-        return super.emit();
+        Token t = super.emit();
+        if (_channel == DEFAULT_TOKEN_CHANNEL) {
+            // A '(' right after In / Contains / AnyCase opens a value list; lists do not nest.
+            if (_type == LPAREN) inValueList = lastType == IN || lastType == CONTAINS || lastType == ANYCASE;
+            else if (_type == RPAREN) inValueList = false;
+            lastType = _type;
+        }
+        return t;
     }
 }
 

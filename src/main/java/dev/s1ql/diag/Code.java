@@ -26,6 +26,7 @@ public enum Code {
     BOOL_ON_NON_BOOL("S2012", Severity.WARNING),
     LEGACY_FIELD("S2013", Severity.WARNING),
     PATHOLOGICAL_REGEX("S2014", Severity.WARNING),
+    UNESCAPED_QUOTE("S2015", Severity.WARNING),
     // S3xxx: translation to another language (dev.s1ql.translate); approximations are listed in Strictness
     TRANSLATION_UNMAPPED_FIELD("S3001", Severity.ERROR),
     TRANSLATION_NO_TABLE("S3002", Severity.ERROR),

@@ -33,18 +33,43 @@ public final class S1qlParser {
         this.catalog = catalog;
     }
 
-    /** Parses one S1QL 1.0 query. Syntax problems come back as error diagnostics, never as exceptions. */
+    /**
+     * Parses one S1QL 1.0 query. Syntax problems come back as error diagnostics, never as exceptions.
+     *
+     * <p>When the strict reading of spec §2.5 fails, the query is read once more with the lenient quote rule
+     * (an unescaped {@code "} inside a value is kept when no valid end follows it), because generators such as
+     * pySigma write regexes with bare quotes. If that reading parses, the query is accepted with an
+     * {@link Code#UNESCAPED_QUOTE} warning on each repaired value; otherwise the strict error is reported.
+     */
     public ParseResult parse(String text) {
+        ParseResult strict = attempt(text, false);
+        if (strict.ok() || strict.diagnostics().stream().noneMatch(d -> d.code() == Code.SYNTAX
+                || d.code() == Code.UNTERMINATED_STRING || d.code() == Code.BAD_CHARACTER)) {
+            return strict;
+        }
+        ParseResult lenient = attempt(text, true);
+        return lenient.ok() ? lenient : strict;
+    }
+
+    private ParseResult attempt(String text, boolean lenientQuotes) {
         S1QLLexer lexer = new S1QLLexer(CharStreams.fromString(text));
+        lexer.lenientQuotes = lenientQuotes;
         lexer.removeErrorListeners();
         CommonTokenStream stream = new CommonTokenStream(lexer);
         stream.fill();
 
         List<Query.Comment> comments = new ArrayList<>();
         List<Token> visible = new ArrayList<>();
+        List<Diagnostic> warnings = new ArrayList<>();
         for (Token t : stream.getTokens()) {
             if (t.getChannel() == S1QLLexer.COMMENTS) comments.add(new Query.Comment(t.getText(), Spans.of(t)));
             else if (t.getChannel() == Token.DEFAULT_CHANNEL) visible.add(t);
+            if (lenientQuotes && t.getType() == S1QLParser.STRING
+                    && StringLiteralScanner.decode(t.getText(), true).unescapedQuote()) {
+                warnings.add(Diagnostic.of(Code.UNESCAPED_QUOTE, "unescaped '\"' inside this value was read as part"
+                        + " of it, because no valid end of a value follows it", Spans.of(t),
+                        "escape quotes inside values as \\\"; SentinelOne may reject this query"));
+            }
         }
         if (visible.size() == 1) {
             Token eof = visible.get(0);
@@ -73,7 +98,7 @@ public final class S1qlParser {
             return failed(Diagnostic.of(Code.TOO_DEEP, "the query is nested too deeply to parse", Spans.of(visible.get(0))));
         }
         Expr root = new AstBuilder(catalog).build(tree);
-        return new ParseResult(new Query(root, text, comments), List.of());
+        return new ParseResult(new Query(root, text, comments), warnings);
     }
 
     private static ParseResult failed(Diagnostic d) {

@@ -104,6 +104,9 @@ final class SyntaxErrorExplainer {
             if (hint == null && t.getType() == S1QLParser.IDENT) {
                 hint = "string values are double-quoted: \"" + t.getText() + "\"";
             }
+            if (hint == null && t.getType() == S1QLParser.EQ && prev != null && prev.getType() == S1QLParser.EQ) {
+                hint = "S1QL 1.0 writes equality with a single '='";
+            }
             String after = prev == null ? "" : prev.getType() == S1QLParser.LPAREN || prev.getType() == S1QLParser.COMMA
                     ? " in the value list" : " after '" + operatorText(t) + "'";
             return Diagnostic.of(Code.SYNTAX, "expected a value (a double-quoted string, a number, true or false)"
@@ -145,6 +148,10 @@ final class SyntaxErrorExplainer {
                 hint = suggestAmong(t, exp);
             }
             return Diagnostic.of(Code.SYNTAX, "expected " + options + " after the condition, found " + found, at, hint);
+        }
+        if (exp.size() == 1 && exp.contains(S1QLParser.AND) && followsBetween(t)) {
+            return Diagnostic.of(Code.SYNTAX, "expected AND between the two values of BETWEEN, found " + found, at,
+                    "write: <field> BETWEEN \"low\" AND \"high\"");
         }
         if (exp.contains(S1QLParser.EMPTY) && exp.contains(S1QLParser.TRUE)) {
             return Diagnostic.of(Code.SYNTAX, "expected EMPTY, NOT EMPTY, true or false after 'IS', found " + found,
@@ -229,6 +236,11 @@ final class SyntaxErrorExplainer {
             i--;
         }
         return words.isEmpty() && i >= 0 ? tokens.get(i).getText() : String.join(" ", words);
+    }
+
+    private boolean followsBetween(Token t) {
+        int i = indexOf(t);
+        return i >= 2 && tokens.get(i - 2).getType() == S1QLParser.BETWEEN;
     }
 
     /** Whether {@code t} stands inside an unclosed value list: {@code In ( ... t}. */

@@ -99,14 +99,19 @@ public final class S1qlFormatter {
 
     private static String list(List<Value> values) {
         List<String> out = new ArrayList<>(values.size());
-        for (Value v : values) out.add(value(v));
+        for (Value v : values) out.add(value(v, true));
         return "(" + String.join(", ", out) + ")";
     }
 
-    /** A value as a 1.0 literal. */
+    /** A value as a 1.0 literal, outside a value list. */
     public static String value(Value v) {
+        return value(v, false);
+    }
+
+    /** A value as a 1.0 literal; inside a list a comma after an escaped quote would end the value. */
+    public static String value(Value v, boolean inValueList) {
         if (v instanceof StringValue s) {
-            if (!StringLiteralScanner.roundTrips(s.value())) {
+            if (!StringLiteralScanner.roundTrips(s.value(), inValueList)) {
                 throw new UnrepresentableException("the value " + s.value()
                         + " cannot be written as an S1QL 1.0 string: a '\"' in it is followed by text that"
                         + " would end the string (spec §2.5)");

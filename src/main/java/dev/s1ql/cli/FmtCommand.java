@@ -1,0 +1,128 @@
+// `s1ql fmt`: prints queries in canonical S1QL 1.0; --check lists inputs that are not, --write rewrites files.
+package dev.s1ql.cli;
+
+import dev.s1ql.cli.input.InputException;
+import dev.s1ql.cli.input.QueryInput;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.parse.ParseResult;
+import dev.s1ql.parse.S1qlParser;
+import dev.s1ql.render.S1qlFormatter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "fmt", mixinStandardHelpOptions = true,
+        description = "Print queries in canonical S1QL 1.0: one line, canonical operator and field spellings, "
+                + "parentheses only where they are needed or help reading. Comments are kept, on lines before "
+                + "the query.",
+        footer = {"", "Examples:",
+                "  s1ql fmt -q 'tgtproccmdline containscis \"-enc\" and (EventType = \"Process Creation\")'",
+                "  s1ql fmt --check rules/     # exit 1 and list the inputs that are not canonical",
+                "  s1ql fmt --write rules/     # rewrite files in place (rule documents: only the query block)",
+                "", "Exit codes: 0 success, 1 a query has a syntax error or (--check) is not canonical, "
+                + "2 usage or I/O error."})
+public final class FmtCommand implements Callable<Integer> {
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--check", description = "Print nothing; list inputs that are not canonical and exit 1 if any.")
+    boolean check;
+
+    @Option(names = {"-w", "--write"}, description = "Rewrite files in place instead of printing.")
+    boolean write;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<QueryInput> all;
+        try {
+            all = inputs.collect();
+        } catch (InputException e) {
+            err.println("s1ql fmt: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        S1qlParser parser = new S1qlParser();
+        boolean failed = false;
+        List<String> notCanonical = new ArrayList<>();
+        for (QueryInput in : all) {
+            ParseResult r = parser.parse(in.text());
+            if (!r.ok()) {
+                for (Diagnostic d : r.diagnostics()) DiagnosticPrinter.print(err, in, d);
+                failed = true;
+                continue;
+            }
+            String formatted;
+            try {
+                formatted = S1qlFormatter.format(r.query());
+            } catch (S1qlFormatter.UnrepresentableException e) {
+                err.println(in.source() + ": cannot format: " + e.getMessage());
+                failed = true;
+                continue;
+            }
+            boolean canonical = formatted.equals(in.text().strip());
+            if (check) {
+                if (!canonical) notCanonical.add(in.source());
+            } else if (write) {
+                if (!canonical) {
+                    try {
+                        rewrite(in, formatted);
+                    } catch (IOException e) {
+                        err.println("s1ql fmt: " + in.source() + ": cannot write: " + e.getMessage());
+                        return Main.EXIT_USAGE;
+                    } catch (IllegalArgumentException e) {
+                        err.println("s1ql fmt: " + e.getMessage());
+                        return Main.EXIT_USAGE;
+                    }
+                }
+            } else {
+                out.println(formatted);
+            }
+        }
+        out.flush();
+        for (String s : notCanonical) err.println("not canonical: " + s);
+        err.flush();
+        return failed || !notCanonical.isEmpty() ? 1 : 0;
+    }
+
+    /** Replaces the query in its file: the whole file, or the query block of a rule document. */
+    private static void rewrite(QueryInput in, String formatted) throws IOException {
+        if (in.source().equals("<stdin>") || in.source().startsWith("-q")) {
+            throw new IllegalArgumentException("--write needs files; " + in.source() + " is not one");
+        }
+        Path p = Path.of(in.source());
+        if (!in.isRuleDocument()) {
+            Files.writeString(p, formatted + "\n", StandardCharsets.UTF_8);
+            return;
+        }
+        String[] lines = Files.readString(p, StandardCharsets.UTF_8).split("\n", -1);
+        int first = in.lineOffset();
+        int count = in.text().split("\n", -1).length;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < first; i++) sb.append(lines[i]).append('\n');
+        sb.append(formatted).append('\n');
+        for (int i = first + count; i < lines.length; i++) {
+            if (i == first + count && lines[i].isBlank() && i + 1 < lines.length && !lines[i + 1].startsWith("```")) {
+                continue;
+            }
+            sb.append(lines[i]);
+            if (i < lines.length - 1) sb.append('\n');
+        }
+        Files.writeString(p, sb.toString(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,33 @@
+// The query inputs shared by every command: -q QUERY (repeatable) and positional files, directories or "-".
+package dev.s1ql.cli;
+
+import dev.s1ql.cli.input.InputCollector;
+import dev.s1ql.cli.input.InputException;
+import dev.s1ql.cli.input.QueryInput;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+public final class InputOptions {
+
+    @Option(names = {"-q", "--query"}, paramLabel = "QUERY",
+            description = "A query given inline (repeatable).")
+    List<String> queries = new ArrayList<>();
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Query files (.s1ql, .txt), rule documents (.md: the fenced block under '## SentinelOne "
+                    + "Query'), directories (searched recursively), or '-' for standard input.")
+    List<String> paths = new ArrayList<>();
+
+    /** The inputs in command-line order; without any, standard input when it is not a terminal. */
+    public List<QueryInput> collect() throws InputException {
+        List<String> p = paths;
+        if (queries.isEmpty() && paths.isEmpty()) {
+            if (System.console() != null) throw new InputException("no query given: pass -q QUERY, a PATH, or '-'");
+            p = List.of("-");
+        }
+        return InputCollector.collect(queries, p);
+    }
+}

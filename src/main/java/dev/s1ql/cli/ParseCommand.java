@@ -1,0 +1,101 @@
+// `s1ql parse`: the AST of each query, as JSON (one object per input and line) or as an indented tree.
+package dev.s1ql.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s1ql.ast.And;
+import dev.s1ql.ast.Expr;
+import dev.s1ql.ast.Not;
+import dev.s1ql.ast.Or;
+import dev.s1ql.ast.Predicate;
+import dev.s1ql.cli.input.InputException;
+import dev.s1ql.cli.input.QueryInput;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.parse.ParseResult;
+import dev.s1ql.parse.S1qlParser;
+import dev.s1ql.render.AstJson;
+import dev.s1ql.render.S1qlFormatter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "parse", mixinStandardHelpOptions = true,
+        description = "Print the syntax tree of each query: an indented tree, or JSON for tooling.",
+        footer = {"", "Examples:",
+                "  s1ql parse -q 'NOT TgtProcName In AnyCase (\"a.exe\", \"b.exe\")'",
+                "  s1ql parse --json examples/seed.md | jq .ast.type",
+                "", "Exit codes: 0 success, 1 a query has a syntax error, 2 usage or I/O error."})
+public final class ParseCommand implements Callable<Integer> {
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--json", description = "One JSON object per input and line: {source, ast} or {source, "
+            + "diagnostics} when it does not parse.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<QueryInput> all;
+        try {
+            all = inputs.collect();
+        } catch (InputException e) {
+            err.println("s1ql parse: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        AstJson astJson = new AstJson(mapper);
+        S1qlParser parser = new S1qlParser();
+        boolean failed = false;
+        for (QueryInput in : all) {
+            ParseResult r = parser.parse(in.text());
+            failed |= !r.ok();
+            if (json) {
+                ObjectNode n = mapper.createObjectNode();
+                n.put("source", in.source());
+                if (r.query() != null) n.set("ast", astJson.expr(r.query().root()));
+                n.set("diagnostics", DiagnosticPrinter.json(mapper, in, r.diagnostics()));
+                out.println(n);
+            } else if (r.query() == null) {
+                for (Diagnostic d : r.diagnostics()) DiagnosticPrinter.print(err, in, d);
+            } else {
+                if (all.size() > 1) out.println("# " + in.source());
+                tree(out, r.query().root(), 0);
+            }
+        }
+        out.flush();
+        err.flush();
+        return failed ? 1 : 0;
+    }
+
+    private static void tree(PrintWriter out, Expr e, int depth) {
+        String pad = "  ".repeat(depth);
+        if (e instanceof And a) {
+            out.println(pad + "AND");
+            a.operands().forEach(x -> tree(out, x, depth + 1));
+        } else if (e instanceof Or o) {
+            out.println(pad + "OR");
+            o.operands().forEach(x -> tree(out, x, depth + 1));
+        } else if (e instanceof Not n) {
+            out.println(pad + "NOT");
+            tree(out, n.operand(), depth + 1);
+        } else {
+            Predicate p = (Predicate) e;
+            String kind = p.operator().kind().name().toLowerCase() + (p.operator().caseInsensitive() ? " ci" : "")
+                    + (p.operator().negated() ? " negated" : "");
+            out.println(pad + S1qlFormatter.format(p) + "    [" + kind + (p.field().isKnown() ? ""
+                    : ", unknown field") + "]");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+// Turns command-line inputs (-q queries, files, directories, "-" for stdin) into QueryInputs, in order.
+package dev.s1ql.cli.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+public final class InputCollector {
+    private InputCollector() {
+    }
+
+    /** File extensions read from directories. */
+    static final List<String> QUERY_EXTENSIONS = List.of(".s1ql", ".txt");
+    static final String RULE_DOCUMENT_EXTENSION = ".md";
+
+    /**
+     * @param inlineQueries queries given with {@code -q}, in order
+     * @param paths         files, directories (searched recursively, sorted) and {@code -} for stdin
+     */
+    public static List<QueryInput> collect(List<String> inlineQueries, List<String> paths) throws InputException {
+        List<QueryInput> out = new ArrayList<>();
+        int n = 0;
+        for (String q : inlineQueries) {
+            n++;
+            out.add(new QueryInput(inlineQueries.size() == 1 ? "-q" : "-q#" + n, q, 0, null, null));
+        }
+        for (String p : paths) {
+            if (p.equals("-")) {
+                out.add(new QueryInput("<stdin>", readStdin(), 0, null, null));
+                continue;
+            }
+            Path path = Path.of(p);
+            if (Files.isDirectory(path)) {
+                out.addAll(directory(path));
+            } else if (Files.isRegularFile(path)) {
+                out.add(file(path, true));
+            } else {
+                throw new InputException(p + ": no such file or directory");
+            }
+        }
+        return out;
+    }
+
+    private static List<QueryInput> directory(Path dir) throws InputException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).filter(InputCollector::isQueryFile).sorted().toList();
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(dir + ": cannot read directory: " + e.getMessage());
+        }
+        List<QueryInput> out = new ArrayList<>();
+        for (Path f : files) {
+            QueryInput in = file(f, false);
+            if (in != null) out.add(in);
+        }
+        return out;
+    }
+
+    private static boolean isQueryFile(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(RULE_DOCUMENT_EXTENSION) || QUERY_EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    /** Reads one file; in a directory scan, Markdown files without a query section are skipped (null). */
+    private static QueryInput file(Path f, boolean explicit) throws InputException {
+        String text;
+        try {
+            text = decode(Files.readAllBytes(f), f.toString());
+        } catch (IOException e) {
+            throw new InputException(f + ": cannot read: " + e.getMessage());
+        }
+        if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(RULE_DOCUMENT_EXTENSION)) {
+            if (!explicit && !RuleDocument.hasQuerySection(text)) return null;
+            return RuleDocument.read(f.toString(), text);
+        }
+        return new QueryInput(f.toString(), stripBom(text), 0, null, null);
+    }
+
+    private static String readStdin() throws InputException {
+        try (InputStream in = System.in) {
+            return stripBom(decode(in.readAllBytes(), "<stdin>"));
+        } catch (IOException e) {
+            throw new InputException("<stdin>: cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Strict UTF-8: invalid input is an error with its byte offset, never silently replaced. */
+    static String decode(byte[] bytes, String source) throws InputException {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return dec.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (MalformedInputException e) {
+            throw new InputException(source + ": not valid UTF-8 text (bad byte at offset " + firstBadByte(bytes) + ")");
+        } catch (CharacterCodingException e) {
+            throw new InputException(source + ": not valid UTF-8 text");
+        }
+    }
+
+    private static int firstBadByte(byte[] bytes) {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        dec.decode(in, out, true);
+        return in.position();
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+}

@@ -1,0 +1,119 @@
+// Renders the AST as JSON for tooling (`s1ql parse --json`): node types, operators, fields, values, spans.
+package dev.s1ql.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s1ql.ast.And;
+import dev.s1ql.ast.BoolValue;
+import dev.s1ql.ast.Expr;
+import dev.s1ql.ast.FieldRef;
+import dev.s1ql.ast.Not;
+import dev.s1ql.ast.NumberValue;
+import dev.s1ql.ast.Operator;
+import dev.s1ql.ast.Or;
+import dev.s1ql.ast.Predicate;
+import dev.s1ql.ast.Span;
+import dev.s1ql.ast.StringValue;
+import dev.s1ql.ast.Value;
+import dev.s1ql.catalog.FieldInfo;
+
+import java.util.List;
+import java.util.Locale;
+
+public final class AstJson {
+
+    private final ObjectMapper mapper;
+
+    public AstJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public ObjectNode expr(Expr e) {
+        ObjectNode n = mapper.createObjectNode();
+        if (e instanceof And a) {
+            n.put("type", "and");
+            n.set("operands", list(a.operands()));
+        } else if (e instanceof Or o) {
+            n.put("type", "or");
+            n.set("operands", list(o.operands()));
+        } else if (e instanceof Not not) {
+            n.put("type", "not");
+            n.set("operand", expr(not.operand()));
+        } else {
+            Predicate p = (Predicate) e;
+            n.put("type", "predicate");
+            n.set("field", field(p.field()));
+            n.set("operator", operator(p.operator()));
+            ArrayNode values = mapper.createArrayNode();
+            for (Value v : p.values()) values.add(value(v));
+            n.set("values", values);
+        }
+        n.set("span", span(e.span()));
+        return n;
+    }
+
+    private ArrayNode list(List<Expr> es) {
+        ArrayNode a = mapper.createArrayNode();
+        for (Expr e : es) a.add(expr(e));
+        return a;
+    }
+
+    private ObjectNode field(FieldRef f) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("written", f.written());
+        FieldInfo info = f.resolved();
+        if (info == null) {
+            n.putNull("resolved");
+        } else {
+            n.put("resolved", info.name());
+            n.put("kind", info.kind().name().toLowerCase(Locale.ROOT));
+            n.put("fieldType", info.type().name().toLowerCase(Locale.ROOT));
+            if (!info.s1ql2().isEmpty()) n.put("s1ql2", info.s1ql2());
+            if (!info.members().isEmpty()) {
+                ArrayNode m = n.putArray("members");
+                info.members().forEach(m::add);
+            }
+        }
+        n.set("span", span(f.span()));
+        return n;
+    }
+
+    private ObjectNode operator(Operator op) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("kind", op.kind().name().toLowerCase(Locale.ROOT));
+        n.put("caseInsensitive", op.caseInsensitive());
+        n.put("negated", op.negated());
+        if (op.comparison() != null) n.put("comparison", op.comparison().symbol());
+        if (op.spelling() != null) n.put("spelling", op.spelling());
+        return n;
+    }
+
+    private ObjectNode value(Value v) {
+        ObjectNode n = mapper.createObjectNode();
+        if (v instanceof StringValue s) {
+            n.put("type", "string");
+            n.put("value", s.value());
+            if (s.trailingBackslash()) n.put("trailingBackslash", true);
+        } else if (v instanceof NumberValue num) {
+            n.put("type", "number");
+            n.put("value", num.number());
+        } else {
+            n.put("type", "bool");
+            n.put("value", ((BoolValue) v).value());
+        }
+        n.set("span", span(v.span()));
+        return n;
+    }
+
+    private ObjectNode span(Span s) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("start", s.start());
+        n.put("end", s.end());
+        n.put("line", s.line());
+        n.put("column", s.column());
+        n.put("endLine", s.endLine());
+        n.put("endColumn", s.endColumn());
+        return n;
+    }
+}
