@@ -59,6 +59,10 @@ final class TableCondition {
     private KqlExpr predicate(Predicate p) {
         FieldInfo info = p.field().resolved();
         if (info == null) {
+            // A field s1ql's catalog does not know yet may still be in the profile or a user's --mapping.
+            if (profile.columnsByField().containsKey(p.field().written().toLowerCase(Locale.ROOT))) {
+                return member(p, p.field().written());
+            }
             return PredicateRenderer.unexpressible(Code.TRANSLATION_UNMAPPED_FIELD, "unknown field '"
                     + p.field().written() + "' has no column in profile " + profile.name(), p);
         }
