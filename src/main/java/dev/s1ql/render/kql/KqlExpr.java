@@ -66,6 +66,7 @@ public sealed interface KqlExpr {
     private static KqlExpr combine(List<KqlExpr> operands, boolean conjunction) {
         List<KqlExpr> kept = new ArrayList<>();
         List<Diagnostic> unknown = new ArrayList<>();
+        boolean unexpressible = false;
         for (KqlExpr e : operands) {
             if (e instanceof Const c) {
                 if (c.value() != conjunction) return c;   // absorbing element
@@ -73,13 +74,14 @@ public sealed interface KqlExpr {
             }
             if (e instanceof Unexpressible u) {
                 unknown.addAll(u.reasons());
+                unexpressible = true;
                 continue;
             }
             if (conjunction && e instanceof All a) kept.addAll(a.operands());
             else if (!conjunction && e instanceof Any a) kept.addAll(a.operands());
             else kept.add(e);
         }
-        if (!unknown.isEmpty()) return new Unexpressible(unknown);
+        if (unexpressible) return new Unexpressible(unknown);
         if (kept.isEmpty()) return new Const(conjunction);
         if (kept.size() == 1) return kept.get(0);
         return conjunction ? new All(kept) : new Any(kept);
