@@ -72,7 +72,7 @@ final class EventKindConditions {
                 values.add(v);
             }
         }
-        return changed ? new dev.s1ql.ast.Predicate(p.field(), p.operator(), values, p.span()) : p;
+        return changed ? new Predicate(p.field(), p.operator(), values, p.span()) : p;
     }
 
     KqlExpr endpointOs(Predicate p) {

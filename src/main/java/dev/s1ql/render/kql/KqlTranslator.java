@@ -63,7 +63,7 @@ public final class KqlTranslator implements Translator {
                     all.add(why);
                 } else {
                     all.add(new Diagnostic(Severity.WARNING, Code.TRANSLATION_TABLE_DROPPED, "S1 events of kind '"
-                            + kindOf(dropped.get(i)) + "' are not searched: " + why.message(), why.span(), null));
+                            + dropped.get(i).sourceKind() + "' are not searched: " + why.message(), why.span(), null));
                 }
             }
         }
@@ -73,10 +73,6 @@ public final class KqlTranslator implements Translator {
         }
         String output = legs.isEmpty() ? null : KqlQueryText.write(legs);
         return new Translation(output, Strictness.apply(all.list(), options.strict()));
-    }
-
-    private static String kindOf(TableCondition t) {
-        return t.sourceKind();
     }
 
     private KqlProfile profile(String name, Path overlay) {

@@ -65,7 +65,8 @@ final class PredicateRenderer {
     private KqlExpr ordered(Predicate p, String field, String ref, KqlProfile.Column col) {
         List<String> lits = new ArrayList<>();
         for (Value v : p.values()) {
-            String lit = col.type() == KqlProfile.ColumnType.NUMBER ? KqlLiteral.number(v.text())
+            String lit = col.type() == KqlProfile.ColumnType.NUMBER || col.type() == KqlProfile.ColumnType.STRING
+                    ? KqlLiteral.number(v.text())
                     : col.type() == KqlProfile.ColumnType.TIME ? KqlLiteral.datetime(v.text()) : null;
             if (lit == null) {
                 return unexpressible(Code.TRANSLATION_TYPE_MISMATCH, "cannot order " + field + " (column "
@@ -73,6 +74,7 @@ final class PredicateRenderer {
             }
             lits.add(lit);
         }
+        if (col.type() == KqlProfile.ColumnType.STRING) ref = "tolong(" + ref + ")";   // ids ASIM keeps as text
         if (p.operator().kind() == MatchKind.RANGE) {
             return KqlExpr.atom(ref + " between (" + lits.get(0) + " .. " + lits.get(1) + ")");
         }

@@ -77,7 +77,22 @@ final class TableCondition {
                     + info.name() + "' has no known current field, so no column", p);
         }
         List<KqlExpr> each = new ArrayList<>();
-        for (String m : members) each.add(member(p, m));
+        List<String> leftOut = new ArrayList<>();
+        for (String m : members) {
+            KqlExpr e = member(p, m);
+            // A shortcut matches when any member does: a member without a column can be left out (fewer
+            // matches, said in a warning) as long as some member remains.
+            if (members.size() > 1 && e instanceof KqlExpr.Unexpressible) leftOut.add(m);
+            else each.add(e);
+        }
+        if (each.isEmpty()) {
+            return PredicateRenderer.unexpressible(Code.TRANSLATION_UNMAPPED_FIELD, "none of the fields of "
+                    + info.name() + " (" + String.join(", ", members) + ") has a column in " + source.table(), p);
+        }
+        if (!leftOut.isEmpty()) {
+            diags.add(Code.TRANSLATION_APPROXIMATE_FIELD, info.name() + " is searched in fewer fields than in S1: "
+                    + String.join(", ", leftOut) + " have no column in " + source.table(), p.field().span());
+        }
         return KqlExpr.or(each);
     }
 
