@@ -55,7 +55,7 @@ public final class KqlTranslator implements Translator {
                 all.add(Code.TRANSLATION_APPROXIMATE_EVENT, "S1 " + source.kind() + " events are read from "
                         + source.table() + ": " + source.note(), query.root().span());
             }
-            legs.add(new KqlQueryText.Leg(source, cond, table.computedColumns()));
+            legs.add(new KqlQueryText.Leg(source, cond, table.computedColumns(), table.eventConditions()));
         }
         for (int i = 0; i < dropped.size(); i++) {
             for (Diagnostic why : droppedWhy.get(i).reasons()) {

@@ -27,6 +27,8 @@ final class TableCondition {
     private final LegDiagnostics diags = new LegDiagnostics();
     private final PredicateRenderer renderer;
     private final EventKindConditions eventKinds;
+    /** Conditions that say which events (action, device OS) rather than what about them: printed first. */
+    private final java.util.Set<KqlExpr> eventConditions = new java.util.HashSet<>();
     /** Computed columns used, by alias, in first-use order: they are added with extend. */
     private final Map<String, String> computed = new LinkedHashMap<>();
 
@@ -46,6 +48,10 @@ final class TableCondition {
 
     String sourceKind() {
         return source.kind();
+    }
+
+    java.util.Set<KqlExpr> eventConditions() {
+        return eventConditions;
     }
 
     LegDiagnostics diagnostics() {
@@ -96,11 +102,16 @@ final class TableCondition {
         return KqlExpr.or(each);
     }
 
+    private KqlExpr event(KqlExpr e) {
+        eventConditions.add(e);
+        return e;
+    }
+
     private KqlExpr member(Predicate p, String field) {
         switch (field.toLowerCase(Locale.ROOT)) {
-            case "objecttype": return eventKinds.objectType(p);
-            case "eventtype": return eventKinds.eventType(p);
-            case "endpointos": return eventKinds.endpointOs(p);
+            case "objecttype": return event(eventKinds.objectType(p));
+            case "eventtype": return event(eventKinds.eventType(p));
+            case "endpointos": return event(eventKinds.endpointOs(p));
             default: break;
         }
         if (!profile.carriers().carries(field, source.kind())) {
