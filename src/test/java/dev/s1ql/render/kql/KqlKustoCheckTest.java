@@ -36,6 +36,8 @@ class KqlKustoCheckTest {
     static final Path TOOL = Path.of("tools/kql-check");
     static final List<String> PROFILES = List.of("mde", "sentinel-asim");
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The corpus key of pySigma's rendering for the same target. */
+    static final Map<String, String> PYSIGMA_KEY = Map.of("mde", "kql_m365d", "sentinel-asim", "kql_sentinel_asim");
 
     record Item(String id, String schema, String kql) {
     }
@@ -70,9 +72,8 @@ class KqlKustoCheckTest {
                     "DeviceProcessEvents | where FileName == " + KqlLiteral.string(v) + " | take 1"));
         }
         Map<String, int[]> counts = new LinkedHashMap<>();   // profile -> {inputs, translated}
-        int pySigmaOnly = 0;
-        int s1qlOnly = 0;
-        int both = 0;
+        // profile -> {both render, only pySigma renders, only s1ql renders}
+        Map<String, int[]> versusPySigma = new LinkedHashMap<>();
         for (String line : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
             JsonNode rec = JSON.readTree(line);
             for (String profile : PROFILES) {
@@ -83,13 +84,13 @@ class KqlKustoCheckTest {
                     n[1]++;
                     batch.add(new Item("corpus/" + rec.get("id").asText() + "/" + profile, profile, t.output()));
                 }
-                if (profile.equals("mde")) {
-                    boolean py = !rec.path("kql_m365d").isNull() && !rec.path("kql_m365d").isMissingNode();
-                    boolean ours = t != null && t.ok();
-                    if (py && !ours) pySigmaOnly++;
-                    if (ours && !py) s1qlOnly++;
-                    if (py && ours) both++;
-                }
+                JsonNode py = rec.path(PYSIGMA_KEY.get(profile));
+                boolean theirs = !py.isNull() && !py.isMissingNode();
+                boolean ours = t != null && t.ok();
+                int[] v = versusPySigma.computeIfAbsent(profile, k -> new int[3]);
+                if (theirs && ours) v[0]++;
+                if (theirs && !ours) v[1]++;
+                if (ours && !theirs) v[2]++;
             }
         }
 
@@ -108,8 +109,11 @@ class KqlKustoCheckTest {
             System.out.printf("kql %s: %d of %d corpus queries translated without error (%.2f%%); Kusto.Language "
                     + "accepted %d of %d emitted%n", profile, n[1], n[0], 100.0 * n[1] / n[0], p[0], p[0] + p[1]);
         }
-        System.out.printf("kql mde vs pySigma kql_m365d: both %d, pySigma only %d, s1ql only %d%n", both, pySigmaOnly,
-                s1qlOnly);
+        for (String profile : PROFILES) {
+            int[] v = versusPySigma.get(profile);
+            System.out.printf("kql %s vs pySigma %s: both %d, pySigma only %d, s1ql only %d%n", profile,
+                    PYSIGMA_KEY.get(profile), v[0], v[1], v[2]);
+        }
         assertEquals(List.of(), failures.subList(0, Math.min(10, failures.size())),
                 failures.size() + " emitted queries fail Kusto.Language");
         int[] mde = counts.get("mde");
