@@ -3,7 +3,9 @@
 // diagnostics say so; where it cannot be written at all there is no output.
 package dev.s1ql.render.kql;
 
+import dev.s1ql.ast.Dialect;
 import dev.s1ql.ast.Query;
+import dev.s1ql.ast.Span;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.diag.Severity;
@@ -35,6 +37,11 @@ public final class KqlTranslator implements Translator {
     @Override
     public Translation translate(Query query, TranslationOptions options) {
         KqlProfile profile = profile(options.profile(), options.mapping());
+        if (query.dialect() != Dialect.S1QL_1 || query.root() == null) {
+            // 2.0 and PowerQuery differ in field names and case rules; they are not read here (yet).
+            return new Translation(null, List.of(Diagnostic.of(Code.UNSUPPORTED_2_0, "only S1QL 1.0 queries translate"
+                    + " to KQL; this one was read as " + query.dialect().label(), Span.NONE)));
+        }
         LegDiagnostics all = new LegDiagnostics();
         EventValueCheck.check(query.root(), profile, all);
 
