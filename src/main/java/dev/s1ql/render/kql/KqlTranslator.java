@@ -84,7 +84,8 @@ public final class KqlTranslator implements Translator {
 
     private KqlProfile profile(String name, Path overlay) {
         String n = name == null ? KqlProfileLoader.PROFILES.get(0) : name;
-        if (overlay != null) return KqlProfileLoader.load(n, overlay);   // user files are not cached
-        return profiles.computeIfAbsent(n, k -> KqlProfileLoader.load(k, null));
+        // A user mapping file is read once per translator, like the built-in data (one CLI run, many rules).
+        String key = overlay == null ? n : n + "\u0000" + overlay.toAbsolutePath();
+        return profiles.computeIfAbsent(key, k -> KqlProfileLoader.load(n, overlay));
     }
 }
