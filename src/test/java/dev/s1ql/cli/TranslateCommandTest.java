@@ -109,6 +109,15 @@ class TranslateCommandTest {
     }
 
     @Test
+    void malformedMappingFileIsAUsageError(@TempDir Path dir) throws Exception {
+        Path mapping = dir.resolve("bad.tsv");
+        Files.writeString(mapping, "field\tkinds\tcolumn\ttype\nTgtProcCmdLine\tprocess\tX\tnot-a-type\n");
+        Run r = run("translate", "--to", "kql", "--mapping", mapping.toString(), "-q", PROCESS);
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown column type"), r.err());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, run("translate", "--to", "spl2", "-q", PROCESS).exit());
         assertEquals(2, run("translate", "--to", "kql", "--profile", "nope", "-q", PROCESS).exit());
