@@ -8,7 +8,7 @@ import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.ParseResult;
-import dev.s1ql.parse.S1qlParser;
+import dev.s1ql.parse.QueryReader;
 import dev.s1ql.translate.Translation;
 import dev.s1ql.translate.TranslationOptions;
 import dev.s1ql.translate.TranslationSetupException;
@@ -31,12 +31,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Translate S1QL 1.0 queries to another query language (kql: Microsoft Defender XDR or "
-                + "Microsoft Sentinel ASIM).",
+        description = "Translate S1QL queries to another query language: kql (Microsoft Defender XDR or "
+                + "Microsoft Sentinel ASIM), s1ql2 / pq (migration of S1QL 1.0 to S1QL 2.0 / PowerQuery).",
         footer = {"", "Examples:",
                 "  s1ql translate --to kql -q 'EventType = \"Process Creation\" AND TgtProcCmdLine ContainsCIS \"-enc\"'",
                 "  s1ql translate --to kql --profile sentinel-asim rules/ -o out/",
                 "  s1ql translate --to kql --strict --format json rule.md",
+                "  s1ql translate --to s1ql2 -q 'TgtProcName In AnyCase (\"cmd.exe\") AND TgtProcCmdLine Contains \"/c\"'",
                 "", "Exit codes: 0 every input translated, 1 some input could not be translated (error "
                 + "diagnostics), 2 usage or I/O error."})
 public final class TranslateCommand implements Callable<Integer> {
@@ -46,7 +47,7 @@ public final class TranslateCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Target language: kql.")
+    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Target language: kql, s1ql2, pq.")
     String to;
 
     @Option(names = "--profile", paramLabel = "NAME",
@@ -99,7 +100,7 @@ public final class TranslateCommand implements Callable<Integer> {
         TranslationOptions options = new TranslationOptions(profile, mapping, strict);
         String profileName = profile != null ? profile : translator.profiles().get(0);
         ObjectMapper json = new ObjectMapper();
-        S1qlParser parser = new S1qlParser();
+        QueryReader parser = new QueryReader();
         Set<String> fileNames = new HashSet<>();
         int failed = 0;
         for (QueryInput in : all) {
@@ -139,9 +140,9 @@ public final class TranslateCommand implements Callable<Integer> {
     }
 
     /** Parse problems come first; a query that does not parse is not translated. */
-    private static Translation translate(S1qlParser parser, Translator translator, QueryInput in,
+    private Translation translate(QueryReader parser, Translator translator, QueryInput in,
                                          TranslationOptions options) {
-        ParseResult parsed = parser.parse(in.text());
+        ParseResult parsed = parser.read(in.text(), inputs.dialect());
         if (parsed.query() == null || parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             return new Translation(null, parsed.diagnostics());
         }

@@ -2,6 +2,7 @@
 // line here.
 package dev.s1ql.translate;
 
+import dev.s1ql.render.S1ql2Translator;
 import dev.s1ql.render.kql.KqlTranslator;
 
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ public final class Translators {
 
     static {
         register(new KqlTranslator());
+        register(new S1ql2Translator("s1ql2"));
+        register(new S1ql2Translator("pq"));
     }
 
     private Translators() {
