@@ -32,9 +32,18 @@ public enum Code {
     UNSUPPORTED_2_0("S2502", Severity.ERROR),
     UNDOCUMENTED_2_0("S2503", Severity.WARNING),
     UNKNOWN_COMMAND("S2504", Severity.ERROR),
-    // S3xxx: translation to another language (dev.s1ql.translate)
+    // S3xxx: translation to another language (dev.s1ql.translate); approximations are listed in Strictness
     TRANSLATION_UNMAPPED_FIELD("S3001", Severity.ERROR),
-    TRANSLATION_APPROXIMATE_FIELD("S3004", Severity.WARNING);
+    TRANSLATION_NO_TABLE("S3002", Severity.ERROR),
+    TRANSLATION_UNMAPPED_EVENT("S3003", Severity.ERROR),
+    TRANSLATION_APPROXIMATE_FIELD("S3004", Severity.WARNING),
+    TRANSLATION_APPROXIMATE_EVENT("S3005", Severity.WARNING),
+    TRANSLATION_VALUE_TRANSFORMED("S3006", Severity.WARNING),
+    TRANSLATION_APPROXIMATE_VALUE("S3007", Severity.WARNING),
+    TRANSLATION_UNSUPPORTED_REGEX("S3008", Severity.ERROR),
+    TRANSLATION_EMPTY_VS_MISSING("S3009", Severity.WARNING),
+    TRANSLATION_TYPE_MISMATCH("S3010", Severity.ERROR),
+    TRANSLATION_TABLE_DROPPED("S3011", Severity.WARNING);
 
     private final String id;
     private final Severity severity;
