@@ -31,7 +31,13 @@ public final class QueryCompiler {
     private final EvalOptions options;
     private final FieldSelection selection;
     private final FieldBinder binder;
-    private final Map<Long, SubstringIndex> substringIndexes = new HashMap<>();
+    private final Map<String, SubstringIndex> substringIndexes = new HashMap<>();
+    /**
+     * The event-type group of the query being compiled (its required EventType/ObjectType values, or "" for
+     * none). Substring automata and shared leaves are per group: an event only meets its own group's rules,
+     * so an automaton that also held other groups' patterns would report hits nobody asks for.
+     */
+    private String group = "";
     private final Map<String, Pattern> regexCache = new HashMap<>();
     private final Map<String, Leaf> sharedLeaves = new HashMap<>();
     private boolean finished;
@@ -56,11 +62,13 @@ public final class QueryCompiler {
 
     public CompiledQuery compile(Query query) {
         if (finished) throw new IllegalStateException("compile after finish");
+        CompiledQuery.Requirement requirement = RuleIndex.requirementOf(query.root(), binder, options);
+        group = requirement == null ? "" : requirement.slot() + ":" + requirement.folded() + ":"
+                + String.join("\u0000", new java.util.TreeSet<>(requirement.values()));
         List<CompiledQuery.LeafUse> leaves = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Matcher root = compile(query.root(), leaves, diagnostics);
-        return new CompiledQuery(query, root, List.copyOf(leaves), List.copyOf(diagnostics),
-                RuleIndex.requirementOf(query.root(), binder, options));
+        return new CompiledQuery(query, root, List.copyOf(leaves), List.copyOf(diagnostics), requirement);
     }
 
     /** Builds the shared automata; no more queries can be compiled afterwards. */
@@ -95,7 +103,7 @@ public final class QueryCompiler {
     /** One leaf per distinct test (operator semantics, field, operands), shared across all queries. */
     private Leaf sharedLeaf(Predicate p, FieldBinder.Binding b, List<Diagnostic> diagnostics) {
         boolean ignoreCase = p.operator().caseInsensitive() || (b.isEnum() && options.enumCaseInsensitive());
-        StringBuilder key = new StringBuilder().append(p.operator().kind()).append('|').append(p.operator().negated())
+        StringBuilder key = new StringBuilder(group).append('|').append(p.operator().kind()).append('|').append(p.operator().negated())
                 .append('|').append(ignoreCase).append('|').append(p.operator().comparison()).append('|')
                 .append(b.slot());
         for (var v : p.values()) key.append('\u0000').append(v.getClass().getSimpleName()).append(':').append(v.text());
@@ -124,7 +132,7 @@ public final class QueryCompiler {
     }
 
     private SubstringIndex substringIndex(int slot, boolean ignoreCase) {
-        long key = ((long) slot << 1) | (ignoreCase ? 1 : 0);
+        String key = group + '|' + slot + '|' + ignoreCase;
         return substringIndexes.computeIfAbsent(key, k -> new SubstringIndex(slot, ignoreCase));
     }
 
