@@ -86,10 +86,13 @@ final class SubstringIndex implements AhoCorasick.Hits {
 
     @Override
     public void hit(int pattern, int endIndex) {
-        if (anyStamp[pattern] != stamp) {
-            if (hitCount == hitList.length) hitList = java.util.Arrays.copyOf(hitList, hitCount * 2);
-            hitList[hitCount++] = pattern;
+        if (anyStamp[pattern] == stamp) {
+            // A repeat: an occurrence at the start is always the first one reported, so only the end can be new.
+            if (endIndex + 1 == textLength) endStamp[pattern] = stamp;
+            return;
         }
+        if (hitCount == hitList.length) hitList = java.util.Arrays.copyOf(hitList, hitCount * 2);
+        hitList[hitCount++] = pattern;
         anyStamp[pattern] = stamp;
         if (endIndex + 1 == lengths[pattern]) startStamp[pattern] = stamp;
         if (endIndex + 1 == textLength) endStamp[pattern] = stamp;
