@@ -26,7 +26,21 @@ public enum Code {
     BOOL_ON_NON_BOOL("S2012", Severity.WARNING),
     LEGACY_FIELD("S2013", Severity.WARNING),
     PATHOLOGICAL_REGEX("S2014", Severity.WARNING),
-    UNESCAPED_QUOTE("S2015", Severity.WARNING);
+    UNESCAPED_QUOTE("S2015", Severity.WARNING),
+    // S3xxx: translation to another language (dev.s1ql.translate); approximations are listed in Strictness
+    TRANSLATION_UNMAPPED_FIELD("S3001", Severity.ERROR),
+    TRANSLATION_NO_TABLE("S3002", Severity.ERROR),
+    TRANSLATION_UNMAPPED_EVENT("S3003", Severity.ERROR),
+    TRANSLATION_APPROXIMATE_FIELD("S3004", Severity.WARNING),
+    TRANSLATION_APPROXIMATE_EVENT("S3005", Severity.WARNING),
+    TRANSLATION_VALUE_TRANSFORMED("S3006", Severity.WARNING),
+    TRANSLATION_APPROXIMATE_VALUE("S3007", Severity.WARNING),
+    TRANSLATION_UNSUPPORTED_REGEX("S3008", Severity.ERROR),
+    TRANSLATION_EMPTY_VS_MISSING("S3009", Severity.WARNING),
+    TRANSLATION_TYPE_MISMATCH("S3010", Severity.ERROR),
+    TRANSLATION_TABLE_DROPPED("S3011", Severity.WARNING),
+    // S35xx: SPL-specific translation notes
+    SPL_REGEX_DIALECT("S3501", Severity.WARNING);
 
     private final String id;
     private final Severity severity;

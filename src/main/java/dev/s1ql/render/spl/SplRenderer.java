@@ -1,0 +1,234 @@
+// Renders one parsed query to SPL for one loaded profile. For event-mapping profiles (sysmon, cim) the query is
+// specialised to every kind of SentinelOne event it can match (S1EventUniverse x OS); each kind becomes the
+// Splunk events that hold it (EventSelector) and the residual condition on their fields. Kinds with the same
+// residual share one condition; the result is one search, with `| where` for what the search cannot say.
+package dev.s1ql.render.spl;
+
+import dev.s1ql.ast.Expr;
+import dev.s1ql.ast.FieldRef;
+import dev.s1ql.ast.Not;
+import dev.s1ql.ast.Predicate;
+import dev.s1ql.ast.Query;
+import dev.s1ql.diag.Code;
+import dev.s1ql.render.spl.S1EventUniverse.Slot;
+import dev.s1ql.render.spl.SlotFolder.Folded;
+import dev.s1ql.render.spl.SplCond.All;
+import dev.s1ql.render.spl.SplCond.Any;
+import dev.s1ql.render.spl.SplCond.Atom;
+import dev.s1ql.render.spl.SplCond.Neg;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+final class SplRenderer {
+
+    /** Thrown inside rendering when a field has no counterpart in the target's events of one kind. */
+    private static final class Unmapped extends Exception {
+        final FieldRef field;
+
+        Unmapped(FieldRef field) {
+            super(null, null, false, false);
+            this.field = field;
+        }
+    }
+
+    /** Splunk events that share a residual condition. */
+    private static final class Group {
+        final SplCond cond;
+        final List<EventSelector> selectors = new ArrayList<>();
+        final List<Slot> slots = new ArrayList<>();
+
+        Group(SplCond cond) {
+            this.cond = cond;
+        }
+    }
+
+    private final SplProfile profile;
+    private final Diagnostics diags = new Diagnostics();
+    private final SplPredicates predicates = new SplPredicates(diags);
+
+    SplRenderer(SplProfile profile) {
+        this.profile = profile;
+    }
+
+    /** The SPL text, or null when an error diagnostic was reported. */
+    String render(Query query) {
+        Expr root = ShortcutExpansion.expand(query.root(), diags);
+        String text = profile.identity() ? renderIdentity(root) : renderMapped(root, query);
+        return diags.hasErrors() ? null : text;
+    }
+
+    List<dev.s1ql.diag.Diagnostic> diagnostics() {
+        return diags.all();
+    }
+
+    private String renderIdentity(Expr root) {
+        try {
+            SplCond c = cond(root, List.of());
+            List<String> base = new ArrayList<>();
+            addSetting(base, "index");
+            addSetting(base, "sourcetype");
+            return assemble(base, c);
+        } catch (Unmapped u) {
+            throw new IllegalStateException("identity profile cannot have unmapped fields", u);
+        }
+    }
+
+    private String renderMapped(Expr root, Query query) {
+        S1EventUniverse universe = S1EventUniverse.defaults();
+        SlotFolder folder = new SlotFolder(universe, diags);
+        Map<String, Group> groups = new LinkedHashMap<>();
+        Map<EventSelector, List<Slot>> bySelector = new LinkedHashMap<>();
+        Set<String> noEvents = new LinkedHashSet<>();
+        Map<Slot, FieldRef> unmapped = new LinkedHashMap<>();
+        for (Slot slot : universe.slots()) {
+            SplProfile.EventMapping em = profile.event(slot.eventType(), slot.os());
+            EventSelector base = profile.base(slot.os());
+            EventSelector selector = em == null || base == null ? null : base.and(em.selector());
+            if (selector != null) bySelector.computeIfAbsent(selector, k -> new ArrayList<>()).add(slot);
+            Folded f = folder.fold(root, slot);
+            if (f.isFalse()) continue;
+            if (selector == null) {
+                noEvents.add(slot.label());
+                continue;
+            }
+            SplCond c;
+            try {
+                c = f.expr() == null ? null : cond(f.expr(), em.fieldSets());
+            } catch (Unmapped u) {
+                unmapped.put(slot, u.field);
+                continue;
+            }
+            if (!em.exact()) {
+                diags.warn(Code.TRANSLATION_APPROXIMATE_EVENT, "SentinelOne '" + slot.eventType() + "' events are "
+                        + "approximated: " + em.source(), query.root().span());
+            }
+            String key = c == null ? "" : (SplCond.searchable(c) ? SplWriter.search(c) : "") + "\n" + SplWriter.eval(c);
+            Group g = groups.computeIfAbsent(key, k -> new Group(c));
+            g.selectors.add(selector);
+            g.slots.add(slot);
+        }
+        if (groups.isEmpty()) {
+            reportNothing(query, noEvents, unmapped);
+            return null;
+        }
+        reportDropped(query, noEvents, unmapped);
+        reportSharedSelectors(query, groups, bySelector);
+        List<SplCond> alternatives = new ArrayList<>();
+        for (Group g : groups.values()) {
+            List<SplCond> sels = new ArrayList<>();
+            for (EventSelector s : EventSelector.mergeAll(g.selectors)) sels.add(selectorAtom(s));
+            SplCond sel = sels.size() == 1 ? sels.get(0) : new Any(sels);
+            alternatives.add(g.cond == null ? sel : new All(List.of(sel, g.cond)));
+        }
+        List<String> base = new ArrayList<>();
+        addSetting(base, "index");
+        SplCond whole = alternatives.size() == 1 ? alternatives.get(0) : new Any(alternatives);
+        if (alternatives.size() > 1 && !SplCond.searchable(whole)) {
+            // pre-select every group's events in the search; the where clause re-tests them per group
+            List<SplCond> sels = new ArrayList<>();
+            for (Group g : groups.values()) {
+                for (EventSelector s : EventSelector.mergeAll(g.selectors)) sels.add(selectorAtom(s));
+            }
+            base.add(SplWriter.search(new Any(sels)));
+        }
+        return assemble(base, whole);
+    }
+
+    private static Atom selectorAtom(EventSelector s) {
+        String search = s.search();
+        if (search.isEmpty()) return Atom.of("*", "true()");
+        return new Atom(search, "searchmatch(" + SplLiteral.quote(search) + ")", s.terms().size() > 1, null, null);
+    }
+
+    private void addSetting(List<String> base, String name) {
+        String v = profile.setting(name);
+        if (!v.isEmpty()) base.add(name + "=" + SplLiteral.termValue(v));
+    }
+
+    /** Search terms first, then `| where` with the conjuncts the search command cannot express. */
+    private static String assemble(List<String> base, SplCond c) {
+        List<SplCond> conjuncts = new ArrayList<>();
+        flattenAll(c, conjuncts);
+        List<SplCond> search = new ArrayList<>();
+        List<SplCond> where = new ArrayList<>();
+        for (SplCond x : conjuncts) (SplCond.searchable(x) ? search : where).add(x);
+        List<String> head = new ArrayList<>(base);
+        if (!search.isEmpty()) head.add(SplWriter.search(search.size() == 1 ? search.get(0) : new All(search)));
+        String text = head.isEmpty() ? "*" : String.join(" ", head);
+        if (!where.isEmpty()) text += " | where " + SplWriter.eval(where.size() == 1 ? where.get(0) : new All(where));
+        return text;
+    }
+
+    private static void flattenAll(SplCond c, List<SplCond> out) {
+        if (c instanceof All a) {
+            for (SplCond p : a.parts()) flattenAll(p, out);
+        } else if (!(c instanceof Atom at && "*".equals(at.search()))) {
+            out.add(c);
+        }
+    }
+
+    private SplCond cond(Expr e, List<String> fieldSets) throws Unmapped {
+        if (e instanceof Not n) return new Neg(cond(n.operand(), fieldSets));
+        if (e instanceof Predicate p) return predicate(p, fieldSets);
+        List<Expr> ops = e instanceof dev.s1ql.ast.And a ? a.operands() : ((dev.s1ql.ast.Or) e).operands();
+        List<SplCond> parts = new ArrayList<>();
+        for (Expr o : ops) parts.add(cond(o, fieldSets));
+        return e instanceof dev.s1ql.ast.And ? new All(parts) : new Any(parts);
+    }
+
+    private SplCond predicate(Predicate p, List<String> fieldSets) throws Unmapped {
+        String s1 = p.field().canonicalName();
+        if (profile.identity()) return predicates.render(p, s1, List.of());
+        SplProfile.FieldMapping m = profile.field(s1, fieldSets);
+        if (m == null || !m.mapped()) throw new Unmapped(p.field());
+        if (!m.exact()) {
+            diags.warn(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + s1 + "' is approximated by '" + m.target() + "': "
+                    + m.source(), p.field().span());
+        }
+        return predicates.render(p, m.target(), profile.prefixes(s1, m.fieldSet()));
+    }
+
+    private void reportNothing(Query q, Set<String> noEvents, Map<Slot, FieldRef> unmapped) {
+        if (!unmapped.isEmpty()) {
+            Map<FieldRef, Set<String>> byField = new LinkedHashMap<>();
+            unmapped.forEach((slot, f) -> byField.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(slot.label()));
+            byField.forEach((f, slots) -> diags.error(Code.TRANSLATION_UNMAPPED_FIELD, "'" + f.written()
+                    + "' has no counterpart in profile " + profile.name() + " for " + String.join(", ", slots),
+                    f.span()));
+        } else if (!noEvents.isEmpty()) {
+            diags.error(Code.TRANSLATION_UNMAPPED_EVENT, "profile " + profile.name() + " has no events for "
+                    + String.join(", ", noEvents), q.root().span());
+        } else {
+            diags.error(Code.TRANSLATION_NO_TABLE, "no SentinelOne event can match this query (its EventType, "
+                    + "ObjectType and EndpointOS conditions exclude each other)", q.root().span());
+        }
+    }
+
+    private void reportDropped(Query q, Set<String> noEvents, Map<Slot, FieldRef> unmapped) {
+        Set<String> dropped = new LinkedHashSet<>(noEvents);
+        unmapped.forEach((slot, f) -> dropped.add(slot.label() + " ('" + f.written() + "' has no counterpart)"));
+        if (dropped.isEmpty()) return;
+        diags.warn(Code.TRANSLATION_TABLE_DROPPED, "the query can also match SentinelOne events that profile "
+                + profile.name() + " cannot search; left out: " + String.join(", ", dropped), q.root().span());
+    }
+
+    /** A Splunk selector that also holds SentinelOne events the query excludes makes the search broader. */
+    private void reportSharedSelectors(Query q, Map<String, Group> groups, Map<EventSelector, List<Slot>> bySelector) {
+        Set<String> extra = new LinkedHashSet<>();
+        for (Group g : groups.values()) {
+            for (EventSelector s : g.selectors) {
+                for (Slot other : bySelector.getOrDefault(s, List.of())) {
+                    if (!g.slots.contains(other)) extra.add(other.label());
+                }
+            }
+        }
+        if (extra.isEmpty()) return;
+        diags.warn(Code.TRANSLATION_APPROXIMATE_EVENT, "the Splunk events searched also hold SentinelOne events "
+                + "the query excludes: " + String.join(", ", extra), q.root().span());
+    }
+}

@@ -1,0 +1,46 @@
+// The SPL target of `s1ql translate --to spl`: loads the profile (with the user's mapping overlay) and renders
+// each query with SplRenderer; --strict turns approximations into errors.
+package dev.s1ql.render.spl;
+
+import dev.s1ql.ast.Query;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.translate.Strictness;
+import dev.s1ql.translate.Translation;
+import dev.s1ql.translate.TranslationOptions;
+import dev.s1ql.translate.Translator;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class SplTranslator implements Translator {
+
+    private final Map<String, SplProfile> builtIn = new ConcurrentHashMap<>();
+
+    @Override
+    public String target() {
+        return "spl";
+    }
+
+    @Override
+    public List<String> profiles() {
+        return SplProfileLoader.PROFILES;
+    }
+
+    @Override
+    public Translation translate(Query query, TranslationOptions options) {
+        SplProfile profile = profile(options.profile() == null ? profiles().get(0) : options.profile(),
+                options.mapping());
+        SplRenderer renderer = new SplRenderer(profile);
+        String text = renderer.render(query);
+        List<Diagnostic> diagnostics = Strictness.apply(renderer.diagnostics(), options.strict());
+        return new Translation(text, diagnostics);
+    }
+
+    private SplProfile profile(String name, Path mapping) {
+        if (mapping != null) return SplProfileLoader.load(name, mapping);
+        return builtIn.computeIfAbsent(Objects.requireNonNull(name), n -> SplProfileLoader.load(n, null));
+    }
+}

@@ -1,0 +1,24 @@
+// One target language. Implementations are stateless apart from loaded mapping data and never throw on a
+// query: everything that goes wrong is a diagnostic in the Translation.
+package dev.s1ql.translate;
+
+import dev.s1ql.ast.Query;
+
+import java.util.List;
+
+public interface Translator {
+
+    /** The name users pass to {@code --to}, e.g. {@code kql}. */
+    String target();
+
+    /** The profiles this target knows; the first is the default. */
+    List<String> profiles();
+
+    /**
+     * Translates a parsed query.
+     *
+     * @throws TranslationSetupException when the options themselves are unusable (unknown profile, unreadable
+     *                                   mapping file) — a usage problem, not a problem of the query
+     */
+    Translation translate(Query query, TranslationOptions options);
+}
