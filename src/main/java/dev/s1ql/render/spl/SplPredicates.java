@@ -46,7 +46,7 @@ final class SplPredicates {
                         + (negated ? "'field has a value'" : "'field has no value'"), p.span());
                 Atom has = new Atom(sf + "=*", "(isnotnull(" + ef + ") AND " + ef + "!=\"\")", false, null, null);
                 return negated ? has : new Atom("NOT " + sf + "=*", "(isnull(" + ef + ") OR " + ef + "==\"\")",
-                        false, null, null);
+                        true, null, null);
             case BOOL:
                 String b = Boolean.toString(((dev.s1ql.ast.BoolValue) p.value()).value());
                 return new Atom(sf + "=" + b, "(isnotnull(" + ef + ") AND lower(" + ef + ")==\"" + b + "\")",
@@ -71,7 +71,9 @@ final class SplPredicates {
         for (Value v : p.values()) {
             String text = rewrite(p, v.text(), shape, prefixes);
             boolean numeric = type == FieldType.NUMBER && number(text) != null;
-            each.add(text(sf, ef, text, shape, ci || numeric, negated));
+            // a value without letters that have case matches the same with and without case
+            boolean caseless = text.toLowerCase(Locale.ROOT).equals(text.toUpperCase(Locale.ROOT));
+            each.add(text(sf, ef, text, shape, ci || numeric || caseless, negated));
         }
         if (each.size() == 1) return each.get(0);
         // Not In / negated lists: present and none of the values; positive lists: any of them

@@ -97,11 +97,17 @@ final class SplRenderer {
                 continue;
             }
             SplCond c;
+            List<Unmapped> droppedFilters = new ArrayList<>();
             try {
-                c = f.expr() == null ? null : cond(f.expr(), em.fieldSets());
+                c = f.expr() == null ? null : topCond(f.expr(), em.fieldSets(), droppedFilters);
             } catch (Unmapped u) {
                 unmapped.put(slot, u.field);
                 continue;
+            }
+            for (Unmapped u : droppedFilters) {
+                diags.warn(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + u.field.written() + "' has no counterpart in "
+                        + "profile " + profile.name() + " for " + slot.objectType() + " events: the exclusion it is part of is "
+                        + "left out, so the search matches more than the SentinelOne query", u.field.span());
             }
             if (!em.exact()) {
                 diags.warn(Code.TRANSLATION_APPROXIMATE_EVENT, "SentinelOne '" + slot.eventType() + "' events are "
@@ -172,6 +178,28 @@ final class SplRenderer {
         }
     }
 
+    /**
+     * The residual of one event kind. A top-level exclusion (AND NOT ...) on a field the target lacks is left out,
+     * which only widens the search (false-positive filters are lost, detections are not); any other unmapped
+     * field makes the event kind untranslatable.
+     */
+    private SplCond topCond(Expr e, List<String> fieldSets, List<Unmapped> dropped) throws Unmapped {
+        if (!(e instanceof dev.s1ql.ast.And and)) return cond(e, fieldSets);
+        List<SplCond> parts = new ArrayList<>();
+        List<Unmapped> here = new ArrayList<>();
+        for (Expr o : and.operands()) {
+            try {
+                parts.add(cond(o, fieldSets));
+            } catch (Unmapped u) {
+                if (!(o instanceof Not)) throw u;
+                here.add(u);
+            }
+        }
+        if (parts.isEmpty()) throw here.get(0);
+        dropped.addAll(here);
+        return parts.size() == 1 ? parts.get(0) : new All(parts);
+    }
+
     private SplCond cond(Expr e, List<String> fieldSets) throws Unmapped {
         if (e instanceof Not n) return new Neg(cond(n.operand(), fieldSets));
         if (e instanceof Predicate p) return predicate(p, fieldSets);
@@ -198,11 +226,11 @@ final class SplRenderer {
             Map<FieldRef, Set<String>> byField = new LinkedHashMap<>();
             unmapped.forEach((slot, f) -> byField.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(slot.label()));
             byField.forEach((f, slots) -> diags.error(Code.TRANSLATION_UNMAPPED_FIELD, "'" + f.written()
-                    + "' has no counterpart in profile " + profile.name() + " for " + String.join(", ", slots),
+                    + "' has no counterpart in profile " + profile.name() + " for " + shortList(slots),
                     f.span()));
         } else if (!noEvents.isEmpty()) {
             diags.error(Code.TRANSLATION_UNMAPPED_EVENT, "profile " + profile.name() + " has no events for "
-                    + String.join(", ", noEvents), q.root().span());
+                    + shortList(noEvents), q.root().span());
         } else {
             diags.error(Code.TRANSLATION_NO_TABLE, "no SentinelOne event can match this query (its EventType, "
                     + "ObjectType and EndpointOS conditions exclude each other)", q.root().span());
@@ -214,7 +242,13 @@ final class SplRenderer {
         unmapped.forEach((slot, f) -> dropped.add(slot.label() + " ('" + f.written() + "' has no counterpart)"));
         if (dropped.isEmpty()) return;
         diags.warn(Code.TRANSLATION_TABLE_DROPPED, "the query can also match SentinelOne events that profile "
-                + profile.name() + " cannot search; left out: " + String.join(", ", dropped), q.root().span());
+                + profile.name() + " cannot search; left out: " + shortList(dropped), q.root().span());
+    }
+
+    private static String shortList(Set<String> items) {
+        List<String> l = new ArrayList<>(items);
+        if (l.size() <= 6) return String.join(", ", l);
+        return String.join(", ", l.subList(0, 5)) + " and " + (l.size() - 5) + " more";
     }
 
     /** A Splunk selector that also holds SentinelOne events the query excludes makes the search broader. */
@@ -229,6 +263,6 @@ final class SplRenderer {
         }
         if (extra.isEmpty()) return;
         diags.warn(Code.TRANSLATION_APPROXIMATE_EVENT, "the Splunk events searched also hold SentinelOne events "
-                + "the query excludes: " + String.join(", ", extra), q.root().span());
+                + "the query excludes: " + shortList(extra), q.root().span());
     }
 }

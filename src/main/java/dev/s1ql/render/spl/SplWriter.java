@@ -23,7 +23,7 @@ final class SplWriter {
             List<String> parts = new ArrayList<>();
             for (SplCond p : a.parts()) {
                 if (p instanceof All) parts.add(search(p));
-                else parts.add(p instanceof Any ? "(" + search(p) + ")" : search(p));
+                else parts.add(p instanceof Any any && anyParts(any).size() > 1 ? "(" + search(p) + ")" : search(p));
             }
             return String.join(" ", parts);
         }
