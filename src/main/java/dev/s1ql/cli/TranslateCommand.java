@@ -25,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -97,8 +96,7 @@ public final class TranslateCommand implements Callable<Integer> {
                 err.println("s1ql translate: " + e.getMessage());
                 return Main.EXIT_USAGE;
             }
-            List<Diagnostic> ds = new ArrayList<>(parsed.ok() ? List.of() : List.of());
-            ds.addAll(t.diagnostics());
+            List<Diagnostic> ds = t.diagnostics();
             if (!t.ok()) failed++;
             for (Diagnostic d : ds) DiagnosticPrinter.print(err, in, d);
             String text = t.ok() ? header(in) + t.output() : null;

@@ -133,6 +133,7 @@ final class SplRenderer {
         }
         List<String> base = new ArrayList<>();
         addSetting(base, "index");
+        addSetting(base, "sourcetype");
         SplCond whole = alternatives.size() == 1 ? alternatives.get(0) : new Any(alternatives);
         if (alternatives.size() > 1 && !SplCond.searchable(whole)) {
             // pre-select every group's events in the search; the where clause re-tests them per group
