@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 public final class SplTranslator implements Translator {
 
-    private final Map<String, SplProfile> builtIn = new ConcurrentHashMap<>();
+    private final Map<String, SplProfile> loaded = new ConcurrentHashMap<>();
 
     @Override
     public String target() {
@@ -39,8 +39,14 @@ public final class SplTranslator implements Translator {
         return new Translation(text, diagnostics);
     }
 
+    /** Profiles are loaded once per name and mapping file (a run translates many queries with one mapping). */
     private SplProfile profile(String name, Path mapping) {
-        if (mapping != null) return SplProfileLoader.load(name, mapping);
-        return builtIn.computeIfAbsent(Objects.requireNonNull(name), n -> SplProfileLoader.load(n, null));
+        String key = Objects.requireNonNull(name) + "\t" + (mapping == null ? "" : mapping.toAbsolutePath());
+        SplProfile p = loaded.get(key);
+        if (p == null) {
+            p = SplProfileLoader.load(name, mapping);
+            loaded.put(key, p);
+        }
+        return p;
     }
 }

@@ -72,8 +72,9 @@ class SplTranslatorTest {
                 overlay, false);
         assertEquals("index=sysmon_idx source=\"XmlWinEventLog:Microsoft-Windows-Sysmon/Operational\" EventCode=1 "
                 + "cmd=\"*x*\"", t.output(), t.diagnostics().toString());
-        Files.writeString(overlay, "kind\tnonsense\nbogus\n");
-        assertThrows(TranslationSetupException.class, () -> translate("DstPort = 1", "sysmon", overlay, false));
+        Path bad = dir.resolve("bad.tsv");
+        Files.writeString(bad, "kind\tnonsense\nbogus\n");
+        assertThrows(TranslationSetupException.class, () -> translate("DstPort = 1", "sysmon", bad, false));
     }
 
     @Test
