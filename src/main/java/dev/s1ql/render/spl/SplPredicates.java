@@ -127,6 +127,10 @@ final class SplPredicates {
             diags.error(Code.TRANSLATION_UNSUPPORTED_REGEX, "the regex uses " + why + ", which Splunk's PCRE "
                     + "reads differently", p.value().span());
         }
+        for (String why : SplRegex.subtleDifferences(pattern)) {
+            diags.warn(Code.SPL_REGEX_DIALECT, "the regex uses " + why + "; Splunk's PCRE may match other text "
+                    + "than SentinelOne", p.value().span());
+        }
         StringBuilder safe = new StringBuilder();
         pattern.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp)) safe.append(String.format("\\x{%x}", cp));

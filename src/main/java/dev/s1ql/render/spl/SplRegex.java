@@ -49,6 +49,28 @@ public final class SplRegex {
         return found;
     }
 
+    /**
+     * Constructs both engines accept but read differently on some text: word boundaries (Java counts Unicode
+     * letters as word characters for {@code \b}, PCRE only ASCII ones) and case-insensitive matching of non-ASCII
+     * letters (Java folds ASCII only unless asked, Splunk's PCRE folds Unicode).
+     */
+    public static List<String> subtleDifferences(String pattern) {
+        List<String> found = new ArrayList<>();
+        String masked = maskQuoted(pattern);
+        for (int i = 0; i < masked.length() - 1; i++) {
+            if (masked.charAt(i) != '\\') continue;
+            char next = masked.charAt(++i);
+            if (next == 'b' || next == 'B') {
+                found.add("\\b/\\B (Java treats non-ASCII letters as word characters, PCRE does not)");
+                break;
+            }
+        }
+        if (masked.matches("(?s).*\\(\\?[a-zA-Z]*i.*") && !masked.chars().allMatch(c -> c < 0x80)) {
+            found.add("case-insensitive matching of non-ASCII letters (Java folds ASCII only by default)");
+        }
+        return found;
+    }
+
     private static boolean hasClassIntersection(String p) {
         int depth = 0;
         for (int i = 0; i < p.length(); i++) {

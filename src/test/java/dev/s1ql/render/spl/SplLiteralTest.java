@@ -93,4 +93,12 @@ class SplLiteralTest {
         assertTrue(SplRegex.javaOnlyConstructs("\\Q[a&&b]\\E").isEmpty(), "quoted text is not syntax");
         assertTrue(SplRegex.javaOnlyConstructs("(?i)\\s-e(nc)?\\s+[A-Za-z0-9+/=]{20,}").isEmpty());
     }
+
+    @Test
+    void subtleJavaPcreDifferencesAreNamed() {
+        assertEquals(1, SplRegex.subtleDifferences("\\bcmd\\b").size());
+        assertTrue(SplRegex.subtleDifferences("C:\\\\b").isEmpty(), "an escaped backslash then b is no boundary");
+        assertEquals(1, SplRegex.subtleDifferences("(?i)stra\u00dfe").size());
+        assertTrue(SplRegex.subtleDifferences("(?i)strasse").isEmpty());
+    }
 }
