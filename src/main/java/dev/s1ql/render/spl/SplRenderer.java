@@ -27,7 +27,7 @@ import java.util.Set;
 final class SplRenderer {
 
     /** Thrown inside rendering when a field has no counterpart in the target's events of one kind. */
-    private static final class Unmapped extends Exception {
+    static final class Unmapped extends Exception {
         final FieldRef field;
 
         Unmapped(FieldRef field) {
@@ -50,9 +50,11 @@ final class SplRenderer {
     private final SplProfile profile;
     private final Diagnostics diags = new Diagnostics();
     private final SplPredicates predicates = new SplPredicates(diags);
+    private final CoverageReport coverage;
 
     SplRenderer(SplProfile profile) {
         this.profile = profile;
+        this.coverage = new CoverageReport(profile.name(), diags);
     }
 
     /** The SPL text, or null when an error diagnostic was reported. */
@@ -72,7 +74,7 @@ final class SplRenderer {
             List<String> base = new ArrayList<>();
             addSetting(base, "index");
             addSetting(base, "sourcetype");
-            return assemble(base, c);
+            return SplWriter.query(base, c);
         } catch (Unmapped u) {
             throw new IllegalStateException("identity profile cannot have unmapped fields", u);
         }
@@ -119,11 +121,17 @@ final class SplRenderer {
             g.slots.add(slot);
         }
         if (groups.isEmpty()) {
-            reportNothing(query, noEvents, unmapped);
+            coverage.nothing(query, noEvents, unmapped);
             return null;
         }
-        reportDropped(query, noEvents, unmapped);
-        reportSharedSelectors(query, groups, bySelector);
+        coverage.dropped(query, noEvents, unmapped);
+        Map<Slot, List<Slot>> shares = new LinkedHashMap<>();
+        for (Group g : groups.values()) {
+            for (int i = 0; i < g.slots.size(); i++) {
+                shares.put(g.slots.get(i), bySelector.getOrDefault(g.selectors.get(i), List.of()));
+            }
+        }
+        coverage.sharedSelectors(query, groups.values().stream().map(g -> g.slots).toList(), shares);
         List<SplCond> alternatives = new ArrayList<>();
         for (Group g : groups.values()) {
             List<SplCond> sels = new ArrayList<>();
@@ -143,7 +151,7 @@ final class SplRenderer {
             }
             base.add(SplWriter.search(new Any(sels)));
         }
-        return assemble(base, whole);
+        return SplWriter.query(base, whole);
     }
 
     private static Atom selectorAtom(EventSelector s) {
@@ -155,28 +163,6 @@ final class SplRenderer {
     private void addSetting(List<String> base, String name) {
         String v = profile.setting(name);
         if (!v.isEmpty()) base.add(name + "=" + SplLiteral.termValue(v));
-    }
-
-    /** Search terms first, then `| where` with the conjuncts the search command cannot express. */
-    private static String assemble(List<String> base, SplCond c) {
-        List<SplCond> conjuncts = new ArrayList<>();
-        flattenAll(c, conjuncts);
-        List<SplCond> search = new ArrayList<>();
-        List<SplCond> where = new ArrayList<>();
-        for (SplCond x : conjuncts) (SplCond.searchable(x) ? search : where).add(x);
-        List<String> head = new ArrayList<>(base);
-        if (!search.isEmpty()) head.add(SplWriter.search(search.size() == 1 ? search.get(0) : new All(search)));
-        String text = head.isEmpty() ? "*" : String.join(" ", head);
-        if (!where.isEmpty()) text += " | where " + SplWriter.eval(where.size() == 1 ? where.get(0) : new All(where));
-        return text;
-    }
-
-    private static void flattenAll(SplCond c, List<SplCond> out) {
-        if (c instanceof All a) {
-            for (SplCond p : a.parts()) flattenAll(p, out);
-        } else if (!(c instanceof Atom at && "*".equals(at.search()))) {
-            out.add(c);
-        }
     }
 
     /**
@@ -220,50 +206,5 @@ final class SplRenderer {
                     + m.source(), p.field().span());
         }
         return predicates.render(p, m.target(), profile.prefixes(s1, m.fieldSet()));
-    }
-
-    private void reportNothing(Query q, Set<String> noEvents, Map<Slot, FieldRef> unmapped) {
-        if (!unmapped.isEmpty()) {
-            Map<FieldRef, Set<String>> byField = new LinkedHashMap<>();
-            unmapped.forEach((slot, f) -> byField.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(slot.label()));
-            byField.forEach((f, slots) -> diags.error(Code.TRANSLATION_UNMAPPED_FIELD, "'" + f.written()
-                    + "' has no counterpart in profile " + profile.name() + " for " + shortList(slots),
-                    f.span()));
-        } else if (!noEvents.isEmpty()) {
-            diags.error(Code.TRANSLATION_UNMAPPED_EVENT, "profile " + profile.name() + " has no events for "
-                    + shortList(noEvents), q.root().span());
-        } else {
-            diags.error(Code.TRANSLATION_NO_TABLE, "no SentinelOne event can match this query (its EventType, "
-                    + "ObjectType and EndpointOS conditions exclude each other)", q.root().span());
-        }
-    }
-
-    private void reportDropped(Query q, Set<String> noEvents, Map<Slot, FieldRef> unmapped) {
-        Set<String> dropped = new LinkedHashSet<>(noEvents);
-        unmapped.forEach((slot, f) -> dropped.add(slot.label() + " ('" + f.written() + "' has no counterpart)"));
-        if (dropped.isEmpty()) return;
-        diags.warn(Code.TRANSLATION_TABLE_DROPPED, "the query can also match SentinelOne events that profile "
-                + profile.name() + " cannot search; left out: " + shortList(dropped), q.root().span());
-    }
-
-    private static String shortList(Set<String> items) {
-        List<String> l = new ArrayList<>(items);
-        if (l.size() <= 6) return String.join(", ", l);
-        return String.join(", ", l.subList(0, 5)) + " and " + (l.size() - 5) + " more";
-    }
-
-    /** A Splunk selector that also holds SentinelOne events the query excludes makes the search broader. */
-    private void reportSharedSelectors(Query q, Map<String, Group> groups, Map<EventSelector, List<Slot>> bySelector) {
-        Set<String> extra = new LinkedHashSet<>();
-        for (Group g : groups.values()) {
-            for (EventSelector s : g.selectors) {
-                for (Slot other : bySelector.getOrDefault(s, List.of())) {
-                    if (!g.slots.contains(other)) extra.add(other.label());
-                }
-            }
-        }
-        if (extra.isEmpty()) return;
-        diags.warn(Code.TRANSLATION_APPROXIMATE_EVENT, "the Splunk events searched also hold SentinelOne events "
-                + "the query excludes: " + shortList(extra), q.root().span());
     }
 }

@@ -1,6 +1,7 @@
-// Writes SplCond trees as SPL text. Search-command syntax: implicit AND binds looser than OR in SPL, so every
-// compound operand is parenthesised; eval syntax is written fully parenthesised as well. Adjacent `f=v` atoms
-// under OR on the same field become `f IN (v1,v2,...)`.
+// Writes SplCond trees as SPL text, and a whole query: search terms, then `| where` for the conjuncts the search
+// command cannot express. Search-command syntax: implicit AND binds looser than OR in SPL, so every compound
+// operand is parenthesised; eval syntax is written fully parenthesised as well. Adjacent `f=v` atoms under OR on
+// the same field become `f IN (v1,v2,...)`.
 package dev.s1ql.render.spl;
 
 import dev.s1ql.render.spl.SplCond.All;
@@ -87,5 +88,27 @@ final class SplWriter {
         List<String> out = new ArrayList<>();
         for (SplCond p : parts) out.add(p instanceof Atom ? eval(p) : "(" + eval(p) + ")");
         return String.join(op, out);
+    }
+
+    /** Search terms first, then `| where` with the conjuncts the search command cannot express. */
+    static String query(List<String> base, SplCond c) {
+        List<SplCond> conjuncts = new ArrayList<>();
+        flattenAll(c, conjuncts);
+        List<SplCond> search = new ArrayList<>();
+        List<SplCond> where = new ArrayList<>();
+        for (SplCond x : conjuncts) (SplCond.searchable(x) ? search : where).add(x);
+        List<String> head = new ArrayList<>(base);
+        if (!search.isEmpty()) head.add(SplWriter.search(search.size() == 1 ? search.get(0) : new All(search)));
+        String text = head.isEmpty() ? "*" : String.join(" ", head);
+        if (!where.isEmpty()) text += " | where " + SplWriter.eval(where.size() == 1 ? where.get(0) : new All(where));
+        return text;
+    }
+
+    private static void flattenAll(SplCond c, List<SplCond> out) {
+        if (c instanceof All a) {
+            for (SplCond p : a.parts()) flattenAll(p, out);
+        } else if (!(c instanceof Atom at && "*".equals(at.search()))) {
+            out.add(c);
+        }
     }
 }
