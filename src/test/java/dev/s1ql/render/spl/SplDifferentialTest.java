@@ -11,6 +11,8 @@ import dev.s1ql.ast.Or;
 import dev.s1ql.ast.Predicate;
 import dev.s1ql.ast.Value;
 import dev.s1ql.catalog.FieldType;
+import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.ParseResult;
 import dev.s1ql.parse.S1qlParser;
 import dev.s1ql.translate.Translation;
@@ -44,7 +46,7 @@ class SplDifferentialTest {
         S1qlParser parser = new S1qlParser();
         int compared = 0;
         for (int q = 0; q < 1500; q++) {
-            String query = expr(r, 0);
+            String query = expr(r, 0, false);
             ParseResult pr = parser.parse(query);
             assertTrue(pr.ok(), () -> query + " " + pr.diagnostics());
             Translation t = spl.translate(pr.query(), new TranslationOptions("s1", null, false));
@@ -60,6 +62,62 @@ class SplDifferentialTest {
         assertTrue(compared == 45_000);
     }
 
+    /**
+     * The sysmon profile on process and file creation events together: folding of EventType and of fields an
+     * event kind does not carry, one field set per kind (SrcProcImagePath is ParentImage on Event ID 1 and Image
+     * on Event ID 11), several kinds in one search, and searchmatch() in the where clause.
+     */
+    @Test
+    void sysmonOutputKeepsTheSysmonTwinsOfTheMatchingEvents() {
+        Random r = new Random(7);
+        SplTranslator spl = new SplTranslator();
+        S1qlParser parser = new S1qlParser();
+        String[] fields = {"SrcProcImagePath", "TgtProcCmdLine", "TgtFilePath"};
+        int refused = 0;
+        int perKindWhere = 0;
+        for (int q = 0; q < 800; q++) {
+            String body = expr(r, 1, true).replace("TgtProcImagePath", fields[r.nextInt(3)]);
+            String query = "(EventType = \"Process Creation\" OR EventType = \"File Creation\") AND "
+                    + "EndpointOS = \"windows\" AND (" + body + ")";
+            ParseResult pr = parser.parse(query);
+            assertTrue(pr.ok(), () -> query + " " + pr.diagnostics());
+            Translation t = spl.translate(pr.query(), new TranslationOptions("sysmon", null, false));
+            // a query no event can satisfy (a process-only and a file-only field both required) is refused
+            boolean never = !t.ok();
+            if (never) refused++;
+            else if (t.output().contains("searchmatch(")) perKindWhere++;
+            assertTrue(t.ok() || t.diagnostics().stream().filter(Diagnostic::isError)
+                    .allMatch(d -> d.code() == Code.TRANSLATION_NO_TABLE), () -> query + " " + t.diagnostics());
+            for (int e = 0; e < 30; e++) {
+                boolean process = r.nextBoolean();
+                Map<String, String> s1 = new HashMap<>();
+                Map<String, String> sysmon = new HashMap<>();
+                s1.put("EventType", process ? "Process Creation" : "File Creation");
+                s1.put("EndpointOS", "windows");
+                sysmon.put("source", "XmlWinEventLog:Microsoft-Windows-Sysmon/Operational");
+                sysmon.put("EventCode", process ? "1" : "11");
+                if (r.nextInt(4) > 0) {
+                    String v = value(r);
+                    s1.put("SrcProcImagePath", v);
+                    sysmon.put(process ? "ParentImage" : "Image", v);
+                }
+                if (r.nextInt(4) > 0) {
+                    String v = value(r);
+                    s1.put(process ? "TgtProcCmdLine" : "TgtFilePath", v);
+                    sysmon.put(process ? "CommandLine" : "TargetFilename", v);
+                }
+                boolean expected = eval(pr.query().root(), s1);
+                if (never) {
+                    assertTrue(!expected, () -> "refused but matches: " + query + "\nS1 event: " + s1);
+                    continue;
+                }
+                boolean actual = SplMiniEval.matches(t.output(), sysmon);
+                assertEquals(expected, actual, () -> "query: " + query + "\nspl: " + t.output() + "\nS1 event: " + s1);
+            }
+        }
+        assertTrue(refused > 0 && perKindWhere > 50, "refused " + refused + ", per-kind where " + perKindWhere);
+    }
+
     private static String value(Random r) {
         StringBuilder b = new StringBuilder();
         for (int i = r.nextInt(3) + 1; i > 0; i--) b.append(PIECES[r.nextInt(PIECES.length)]);
@@ -71,17 +129,17 @@ class SplDifferentialTest {
         return "\"" + v.replace("\"", "\\\"") + "\"";
     }
 
-    private static String expr(Random r, int depth) {
+    private static String expr(Random r, int depth, boolean textOnly) {
         int k = depth >= 3 ? 0 : r.nextInt(5);
-        if (k == 1) return expr(r, depth + 1) + " AND " + expr(r, depth + 1);
-        if (k == 2) return expr(r, depth + 1) + " OR " + expr(r, depth + 1);
-        if (k == 3) return "NOT (" + expr(r, depth + 1) + ")";
-        if (k == 4) return "(" + expr(r, depth + 1) + ")";
-        return predicate(r);
+        if (k == 1) return expr(r, depth + 1, textOnly) + " AND " + expr(r, depth + 1, textOnly);
+        if (k == 2) return expr(r, depth + 1, textOnly) + " OR " + expr(r, depth + 1, textOnly);
+        if (k == 3) return "NOT (" + expr(r, depth + 1, textOnly) + ")";
+        if (k == 4) return "(" + expr(r, depth + 1, textOnly) + ")";
+        return predicate(r, textOnly);
     }
 
-    private static String predicate(Random r) {
-        int pick = r.nextInt(10);
+    private static String predicate(Random r, boolean textOnly) {
+        int pick = textOnly ? 9 : r.nextInt(10);
         if (pick == 0) return "TgtProcIntegrityLevel " + (r.nextBoolean() ? "=" : "!=") + " "
                 + quoted(r.nextBoolean() ? "High" : "high");
         if (pick == 1) return "DstPort " + new String[]{">", "<", ">=", "<=", "="}[r.nextInt(5)] + " \""
