@@ -123,7 +123,7 @@ IDENT   : [a-z] [a-z0-9_]* ;
 STRING  : '"' ;
 
 LINE_COMMENT : '--' ~[\r\n]* -> channel(2) ;
-WS           : [ \t\r\n\f\u000B\u00A0\uFEFF]+ -> channel(HIDDEN) ;
+WS           : [ \t\r\n\f\u000B\u00A0\uFEFF]+ -> skip ;
 
 // Anything else: reported by the parser with its position instead of failing inside the lexer.
 ERROR_CHAR   : . ;

@@ -14,9 +14,19 @@ public final class FieldCatalog {
     private static final FieldCatalog DEFAULT = load();
 
     private final Map<String, FieldInfo> byLowerName;
+    private final Map<String, FieldInfo> byS1ql2;
 
     private FieldCatalog(Map<String, FieldInfo> byLowerName) {
         this.byLowerName = Collections.unmodifiableMap(byLowerName);
+        Map<String, FieldInfo> v2 = new LinkedHashMap<>();
+        // Several 1.0 names can share a 2.0 name (SrcProcImageSha, SrcProcImageSha1); current fields win.
+        for (FieldInfo f : byLowerName.values()) {
+            if (f.s1ql2().isEmpty()) continue;
+            String key = f.s1ql2().toLowerCase(Locale.ROOT);
+            FieldInfo old = v2.get(key);
+            if (old == null || (old.typeGuessed() && !f.typeGuessed())) v2.put(key, f);
+        }
+        this.byS1ql2 = Collections.unmodifiableMap(v2);
     }
 
     /** The catalog shipped with s1ql. */
@@ -50,6 +60,16 @@ public final class FieldCatalog {
     /** The entry for a name written in any case, or null. */
     public FieldInfo lookup(String name) {
         return byLowerName.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The entry whose S1QL 2.0 name ({@code src.process.name}, {@code #cmdline}) is {@code name}, or null. */
+    public FieldInfo lookupS1ql2(String name) {
+        return byS1ql2.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Up to {@code max} known S1QL 2.0 names close to {@code name}. */
+    public List<String> suggestS1ql2(String name, int max) {
+        return Suggestions.closest(name, byS1ql2.values().stream().map(FieldInfo::s1ql2).toList(), max);
     }
 
     public Collection<FieldInfo> all() {

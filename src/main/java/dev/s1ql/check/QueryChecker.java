@@ -68,9 +68,16 @@ public final class QueryChecker {
                         new Span(nl, nl + 1, line, col, line, col), "write the query on one line (s1ql fmt does)"));
             }
         }
-        walk(query.root(), out);
+        v1 = query.dialect() == dev.s1ql.ast.Dialect.S1QL_1;
+        if (query.root() != null) walk(query.root(), out);
+        for (dev.s1ql.ast.Stage st : query.pipeline()) {
+            if (st instanceof dev.s1ql.ast.Stage.Filter f) walk(f.expr(), out);
+        }
         return out;
     }
+
+    /** Whether the query being checked is S1QL 1.0 (some checks are about 1.0 only). */
+    private boolean v1 = true;
 
     private void walk(Expr e, List<Diagnostic> out) {
         if (e instanceof And a) a.operands().forEach(x -> walk(x, out));
@@ -83,11 +90,13 @@ public final class QueryChecker {
         FieldRef f = p.field();
         MatchKind kind = p.operator().kind();
         FieldInfo info = f.resolved();
-        if (info == null) {
-            List<String> close = fields.suggest(f.written(), 3);
+        if (info == null && f.written().equals("*")) {
+            // `* contains 'x'` (every field) is reported by the 2.0 parser
+        } else if (info == null) {
+            List<String> close = v1 ? fields.suggest(f.written(), 3) : fields.suggestS1ql2(f.written(), 3);
             out.add(Diagnostic.of(Code.UNKNOWN_FIELD, "unknown field '" + f.written() + "'", f.span(),
                     close.isEmpty() ? null : "did you mean " + quoteList(close) + "?"));
-        } else if (options.strict() && info.kind() == FieldKind.LEGACY) {
+        } else if (options.strict() && v1 && info.kind() == FieldKind.LEGACY) {
             out.add(Diagnostic.of(Code.LEGACY_FIELD, "'" + f.written() + "' is a legacy field name", f.span(),
                     info.members().isEmpty() ? null : "current name: " + String.join(" or ", info.members())));
         }
@@ -110,7 +119,7 @@ public final class QueryChecker {
                     + f.written() + "': enum fields take =, != or In", p.span(), null));
         }
         if (info != null && (kind == MatchKind.EQUALS || kind == MatchKind.IN)) enumValues(p, info, out);
-        if (kind == MatchKind.EQUALS || kind == MatchKind.IN) {
+        if (v1 && (kind == MatchKind.EQUALS || kind == MatchKind.IN)) {
             for (Value v : p.values()) {
                 if (v instanceof StringValue s && s.value().contains("*")) {
                     out.add(Diagnostic.of(Code.WILDCARD_IN_EQUALS, "'*' in an equality value is compared literally,"

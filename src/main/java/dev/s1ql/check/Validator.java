@@ -5,8 +5,9 @@ import dev.s1ql.ast.Query;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.diag.Severity;
+import dev.s1ql.parse.DialectChoice;
 import dev.s1ql.parse.ParseResult;
-import dev.s1ql.parse.S1qlParser;
+import dev.s1ql.parse.QueryReader;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,13 +15,19 @@ import java.util.List;
 
 public final class Validator {
 
-    private final S1qlParser parser = new S1qlParser();
+    private final QueryReader reader = new QueryReader();
     private final QueryChecker checker;
     private final CheckOptions options;
+    private final DialectChoice dialect;
 
     public Validator(CheckOptions options) {
+        this(options, DialectChoice.AUTO);
+    }
+
+    public Validator(CheckOptions options, DialectChoice dialect) {
         this.checker = new QueryChecker(options);
         this.options = options;
+        this.dialect = dialect;
     }
 
     /** The query (null when it does not parse) and all diagnostics, in source order. */
@@ -31,7 +38,7 @@ public final class Validator {
     }
 
     public Result validate(String text) {
-        ParseResult parsed = parser.parse(text);
+        ParseResult parsed = reader.read(text, dialect);
         List<Diagnostic> all = new ArrayList<>();
         for (Diagnostic d : parsed.diagnostics()) {
             // A console-faithful (STAR rule) check does not accept the lenient quote reading.

@@ -5,7 +5,7 @@ import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.ParseResult;
-import dev.s1ql.parse.S1qlParser;
+import dev.s1ql.parse.QueryReader;
 import dev.s1ql.render.S1qlFormatter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "fmt", mixinStandardHelpOptions = true,
-        description = "Print queries in canonical S1QL 1.0: one line, canonical operator and field spellings, "
-                + "parentheses only where they are needed or help reading. Comments are kept, on lines before "
-                + "the query.",
+        description = "Print queries in canonical form, in their own dialect: one line, canonical operator and "
+                + "field spellings, parentheses only where they are needed or help reading; S1QL 2.0 with every "
+                + "case rule explicit (:anycase / :matchcase). Comments are kept, on lines before the query.",
         footer = {"", "Examples:",
                 "  s1ql fmt -q 'tgtproccmdline containscis \"-enc\" and (EventType = \"Process Creation\")'",
                 "  s1ql fmt --check rules/     # exit 1 and list the inputs that are not canonical",
@@ -57,11 +57,11 @@ public final class FmtCommand implements Callable<Integer> {
             err.println("s1ql fmt: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        S1qlParser parser = new S1qlParser();
+        QueryReader reader = new QueryReader();
         boolean failed = false;
         List<String> notCanonical = new ArrayList<>();
         for (QueryInput in : all) {
-            ParseResult r = parser.parse(in.text());
+            ParseResult r = reader.read(in.text(), inputs.dialect());
             if (!r.ok()) {
                 for (Diagnostic d : r.diagnostics()) DiagnosticPrinter.print(err, in, d);
                 failed = true;
@@ -69,7 +69,7 @@ public final class FmtCommand implements Callable<Integer> {
             }
             String formatted;
             try {
-                formatted = S1qlFormatter.format(r.query());
+                formatted = format(r.query());
             } catch (S1qlFormatter.UnrepresentableException e) {
                 err.println(in.source() + ": cannot format: " + e.getMessage());
                 failed = true;
@@ -98,6 +98,18 @@ public final class FmtCommand implements Callable<Integer> {
         for (String s : notCanonical) err.println("not canonical: " + s);
         err.flush();
         return failed || !notCanonical.isEmpty() ? 1 : 0;
+    }
+
+    /** Canonical text in the query's own dialect. */
+    static String format(dev.s1ql.ast.Query q) {
+        if (q.dialect() == dev.s1ql.ast.Dialect.S1QL_1) return S1qlFormatter.format(q);
+        dev.s1ql.render.S1ql2Writer.Result r = dev.s1ql.render.S1ql2Writer.write(q);
+        if (r.text() == null) throw new S1qlFormatter.UnrepresentableException(r.diagnostics().get(0).message());
+        StringBuilder sb = new StringBuilder();
+        for (dev.s1ql.ast.Query.Comment c : q.comments()) {
+            sb.append(c.text().startsWith("/*") ? c.text() : c.text().stripTrailing()).append('\n');
+        }
+        return sb.append(r.text()).toString();
     }
 
     /** Replaces the query in its file: the whole file, or the query block of a rule document. */

@@ -4,6 +4,8 @@ package dev.s1ql.cli;
 import dev.s1ql.cli.input.InputCollector;
 import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
+import dev.s1ql.parse.DialectChoice;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +17,28 @@ public final class InputOptions {
     @Option(names = {"-q", "--query"}, paramLabel = "QUERY",
             description = "A query given inline (repeatable).")
     List<String> queries = new ArrayList<>();
+
+    @Option(names = "--dialect", defaultValue = "auto", paramLabel = "DIALECT",
+            converter = DialectConverter.class,
+            description = "Query language: auto (default: detected per query), 1.0 (Deep Visibility), 2.0 "
+                    + "(S1QL 2.0 filter), pq (PowerQuery).")
+    DialectChoice dialect = DialectChoice.AUTO;
+
+    /** The dialect asked for with --dialect. */
+    public DialectChoice dialect() {
+        return dialect;
+    }
+
+    static final class DialectConverter implements CommandLine.ITypeConverter<DialectChoice> {
+        @Override
+        public DialectChoice convert(String value) {
+            try {
+                return DialectChoice.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Query files (.s1ql, .txt), rule documents (.md: the fenced block under '## SentinelOne "

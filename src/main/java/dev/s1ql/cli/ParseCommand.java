@@ -12,7 +12,7 @@ import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.ParseResult;
-import dev.s1ql.parse.S1qlParser;
+import dev.s1ql.parse.QueryReader;
 import dev.s1ql.render.AstJson;
 import dev.s1ql.render.S1qlFormatter;
 import picocli.CommandLine.Command;
@@ -56,22 +56,28 @@ public final class ParseCommand implements Callable<Integer> {
         }
         ObjectMapper mapper = new ObjectMapper();
         AstJson astJson = new AstJson(mapper);
-        S1qlParser parser = new S1qlParser();
+        QueryReader reader = new QueryReader();
         boolean failed = false;
         for (QueryInput in : all) {
-            ParseResult r = parser.parse(in.text());
+            ParseResult r = reader.read(in.text(), inputs.dialect());
             failed |= !r.ok();
             if (json) {
                 ObjectNode n = mapper.createObjectNode();
                 n.put("source", in.source());
-                if (r.query() != null) n.set("ast", astJson.expr(r.query().root()));
+                if (r.query() != null) {
+                    n.put("dialect", r.query().dialect().label());
+                    if (r.query().root() != null) n.set("ast", astJson.expr(r.query().root()));
+                    if (!r.query().pipeline().isEmpty()) n.set("pipeline", astJson.stages(r.query().pipeline()));
+                }
                 n.set("diagnostics", DiagnosticPrinter.json(mapper, in, r.diagnostics()));
                 out.println(n);
             } else if (r.query() == null) {
                 for (Diagnostic d : r.diagnostics()) DiagnosticPrinter.print(err, in, d);
             } else {
                 if (all.size() > 1) out.println("# " + in.source());
-                tree(out, r.query().root(), 0);
+                if (r.query().dialect() != dev.s1ql.ast.Dialect.S1QL_1) out.println("# dialect " + r.query().dialect().label());
+                if (r.query().root() != null) tree(out, r.query().root(), 0, r.query());
+                for (dev.s1ql.ast.Stage s : r.query().pipeline()) out.println("| " + s.getClass().getSimpleName().toLowerCase());
             }
         }
         out.flush();
@@ -79,22 +85,25 @@ public final class ParseCommand implements Callable<Integer> {
         return failed ? 1 : 0;
     }
 
-    private static void tree(PrintWriter out, Expr e, int depth) {
+    private static void tree(PrintWriter out, Expr e, int depth, dev.s1ql.ast.Query q) {
         String pad = "  ".repeat(depth);
         if (e instanceof And a) {
             out.println(pad + "AND");
-            a.operands().forEach(x -> tree(out, x, depth + 1));
+            a.operands().forEach(x -> tree(out, x, depth + 1, q));
         } else if (e instanceof Or o) {
             out.println(pad + "OR");
-            o.operands().forEach(x -> tree(out, x, depth + 1));
+            o.operands().forEach(x -> tree(out, x, depth + 1, q));
         } else if (e instanceof Not n) {
             out.println(pad + "NOT");
-            tree(out, n.operand(), depth + 1);
+            tree(out, n.operand(), depth + 1, q);
         } else {
             Predicate p = (Predicate) e;
             String kind = p.operator().kind().name().toLowerCase() + (p.operator().caseInsensitive() ? " ci" : "")
                     + (p.operator().negated() ? " negated" : "");
-            out.println(pad + S1qlFormatter.format(p) + "    [" + kind + (p.field().isKnown() ? ""
+            String text = q.dialect() == dev.s1ql.ast.Dialect.S1QL_1 ? S1qlFormatter.format(p)
+                    : dev.s1ql.render.S1ql2Writer.write(new dev.s1ql.ast.Query(p, "", java.util.List.of(), q.dialect(),
+                    java.util.List.of())).text();
+            out.println(pad + text + "    [" + kind + (p.field().isKnown() ? ""
                     : ", unknown field") + "]");
         }
     }

@@ -63,7 +63,8 @@ public final class ValidateCommand implements Callable<Integer> {
             err.println("s1ql validate: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        Validator validator = new Validator(CheckOptions.DEFAULTS.withStrict(strict).withMaxLength(maxLength));
+        Validator validator = new Validator(CheckOptions.DEFAULTS.withStrict(strict).withMaxLength(maxLength),
+                inputs.dialect());
         ObjectMapper mapper = new ObjectMapper();
         int invalid = 0;
         int warnings = 0;
@@ -79,6 +80,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 if (in.title() != null) n.put("title", in.title());
                 if (in.id() != null) n.put("id", in.id());
                 n.put("valid", r.valid());
+                if (r.query() != null) n.put("dialect", r.query().dialect().label());
                 n.set("diagnostics", DiagnosticPrinter.json(mapper, in, shown));
                 out.println(n);
             } else {

@@ -27,6 +27,11 @@ public enum Code {
     LEGACY_FIELD("S2013", Severity.WARNING),
     PATHOLOGICAL_REGEX("S2014", Severity.WARNING),
     UNESCAPED_QUOTE("S2015", Severity.WARNING),
+    // S25xx: dialects (S1QL 2.0 / PowerQuery)
+    MIXED_DIALECT("S2501", Severity.ERROR),
+    UNSUPPORTED_2_0("S2502", Severity.ERROR),
+    UNDOCUMENTED_2_0("S2503", Severity.WARNING),
+    UNKNOWN_COMMAND("S2504", Severity.ERROR),
     // S3xxx: translation to another language (dev.s1ql.translate); approximations are listed in Strictness
     TRANSLATION_UNMAPPED_FIELD("S3001", Severity.ERROR),
     TRANSLATION_NO_TABLE("S3002", Severity.ERROR),

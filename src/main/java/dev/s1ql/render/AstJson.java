@@ -53,6 +53,45 @@ public final class AstJson {
         return n;
     }
 
+    /** PowerQuery stages: their command, and the typed parts s1ql models. */
+    public ArrayNode stages(List<dev.s1ql.ast.Stage> stages) {
+        ArrayNode a = mapper.createArrayNode();
+        for (dev.s1ql.ast.Stage s : stages) {
+            ObjectNode n = mapper.createObjectNode();
+            if (s instanceof dev.s1ql.ast.Stage.Filter f) {
+                n.put("command", "filter");
+                n.set("expr", expr(f.expr()));
+            } else if (s instanceof dev.s1ql.ast.Stage.Columns c) {
+                n.put("command", "columns");
+                ArrayNode cols = n.putArray("columns");
+                c.columns().forEach(col -> cols.addObject().put("name", col.name()).put("field", col.field().written()));
+            } else if (s instanceof dev.s1ql.ast.Stage.Limit l) {
+                n.put("command", l.count() < 0 ? "nolimit" : "limit");
+                if (l.count() >= 0) n.put("count", l.count());
+            } else if (s instanceof dev.s1ql.ast.Stage.Group g) {
+                n.put("command", "group");
+                ArrayNode aggs = n.putArray("aggregates");
+                g.aggregates().forEach(x -> {
+                    ObjectNode o = aggs.addObject().put("name", x.name()).put("function", x.function());
+                    if (x.field() != null) o.put("field", x.field().written());
+                });
+                ArrayNode by = n.putArray("by");
+                g.by().forEach(f -> by.add(f.written()));
+            } else if (s instanceof dev.s1ql.ast.Stage.Sort so) {
+                n.put("command", "sort");
+                ArrayNode keys = n.putArray("keys");
+                so.keys().forEach(k -> keys.addObject().put("field", k.field().written()).put("descending", k.descending()));
+            } else {
+                dev.s1ql.ast.Stage.Other o = (dev.s1ql.ast.Stage.Other) s;
+                n.put("command", o.command());
+                n.put("text", o.text());
+            }
+            n.set("span", span(s.span()));
+            a.add(n);
+        }
+        return a;
+    }
+
     private ArrayNode list(List<Expr> es) {
         ArrayNode a = mapper.createArrayNode();
         for (Expr e : es) a.add(expr(e));

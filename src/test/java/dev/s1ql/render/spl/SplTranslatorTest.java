@@ -57,6 +57,16 @@ class SplTranslatorTest {
     }
 
     @Test
+    void onlyS1ql1QueriesTranslate() {
+        ParseResult pr = new dev.s1ql.parse.QueryReader().read("src.process.name = 'cmd.exe'",
+                dev.s1ql.parse.DialectChoice.S1QL_2);
+        assertTrue(pr.ok(), pr.diagnostics().toString());
+        Translation t = spl.translate(pr.query(), TranslationOptions.defaults());
+        assertNull(t.output());
+        assertEquals(Code.UNSUPPORTED_2_0, t.diagnostics().get(0).code());
+    }
+
+    @Test
     void unknownProfileIsASetupError() {
         assertThrows(TranslationSetupException.class, () -> translate("DstPort = 1", "ecs", null, false));
     }

@@ -1,0 +1,219 @@
+// Writes an AST as S1QL 2.0 (spec §7.2, mapping of §7.4) with every case rule explicit: `fmt` of 2.0 queries
+// and the 1.0 → 2.0 migration both use it. What 2.0 cannot say the same way is a diagnostic, never a silent loss.
+package dev.s1ql.render;
+
+import dev.s1ql.ast.And;
+import dev.s1ql.ast.BoolValue;
+import dev.s1ql.ast.Expr;
+import dev.s1ql.ast.FieldRef;
+import dev.s1ql.ast.MatchKind;
+import dev.s1ql.ast.Not;
+import dev.s1ql.ast.NumberValue;
+import dev.s1ql.ast.Operator;
+import dev.s1ql.ast.Or;
+import dev.s1ql.ast.Predicate;
+import dev.s1ql.ast.Query;
+import dev.s1ql.ast.Stage;
+import dev.s1ql.ast.StringValue;
+import dev.s1ql.ast.Value;
+import dev.s1ql.catalog.FieldInfo;
+import dev.s1ql.catalog.FieldKind;
+import dev.s1ql.catalog.FieldType;
+import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.parse.S1ql2Strings;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+public final class S1ql2Writer {
+
+    /** The 2.0 text (null when an error prevented it) and the diagnostics. */
+    public record Result(String text, List<Diagnostic> diagnostics) {
+    }
+
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private boolean enumIgnoresCase;
+    /** Whether the source is S1QL 1.0, whose field names must be mapped to 2.0 names. */
+    private boolean from1;
+
+    /** Writes the query's filter and (for PowerQuery) its stages. */
+    public static Result write(Query query) {
+        S1ql2Writer w = new S1ql2Writer();
+        w.enumIgnoresCase = query.enumFieldsIgnoreCase();
+        w.from1 = query.dialect() == dev.s1ql.ast.Dialect.S1QL_1;
+        StringBuilder sb = new StringBuilder();
+        if (query.root() != null) sb.append(w.expr(query.root(), false));
+        for (Stage s : query.pipeline()) sb.append(sb.length() == 0 ? "| " : " | ").append(w.stage(s));
+        boolean failed = w.diagnostics.stream().anyMatch(Diagnostic::isError);
+        return new Result(failed ? null : sb.toString(), List.copyOf(w.diagnostics));
+    }
+
+    private String expr(Expr e, boolean insideAnd) {
+        if (e instanceof Or or) {
+            String s = or.operands().stream().map(x -> expr(x, false)).collect(Collectors.joining(" or "));
+            return insideAnd ? "(" + s + ")" : s;
+        }
+        if (e instanceof And and) {
+            return and.operands().stream().map(x -> expr(x, true)).collect(Collectors.joining(" and "));
+        }
+        if (e instanceof Not not) {
+            return "!(" + expr(not.operand(), false) + ")";
+        }
+        String p = predicate((Predicate) e);
+        return insideAnd && p.contains(" or ") ? "(" + p + ")" : p;
+    }
+
+    private String predicate(Predicate p) {
+        List<String> fields = fieldNames(p);
+        if (fields.isEmpty()) return "false";
+        if (fields.size() == 1) return predicate(p, fields.get(0));
+        // A legacy name without a 2.0 twin stands for several fields: OR over them, as 1.0 reads it.
+        return "(" + fields.stream().map(f -> predicate(p, f)).collect(Collectors.joining(" or ")) + ")";
+    }
+
+    private List<String> fieldNames(Predicate p) {
+        FieldRef f = p.field();
+        FieldInfo info = f.resolved();
+        if (!from1 && (info == null || info.s1ql2().isEmpty())) return List.of(f.written());
+        if (info == null) {
+            if (f.written().contains(".") || f.written().startsWith("#") || f.written().equals("*")) {
+                return List.of(f.written());
+            }
+            diagnostics.add(Diagnostic.of(Code.TRANSLATION_UNMAPPED_FIELD, "no S1QL 2.0 name is known for field '"
+                    + f.written() + "'", f.span(), "add it to the field catalog, or rename the field"));
+            return List.of();
+        }
+        if (!info.s1ql2().isEmpty()) return List.of(info.s1ql2());
+        List<String> out = new ArrayList<>();
+        for (String m : info.members()) {
+            FieldInfo mi = dev.s1ql.catalog.FieldCatalog.defaults().lookup(m);
+            if (mi != null && !mi.s1ql2().isEmpty()) out.add(mi.s1ql2());
+        }
+        if (out.isEmpty()) {
+            diagnostics.add(Diagnostic.of(Code.TRANSLATION_UNMAPPED_FIELD, "no S1QL 2.0 name is known for the "
+                    + (info.kind() == FieldKind.LEGACY ? "legacy " : "") + "field '" + f.written() + "'", f.span(), null));
+        } else if (info.approximate()) {
+            diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + f.written() + "' is written as "
+                    + String.join(" or ", out) + " (s1ql's reading of this legacy name)", f.span(), null));
+        }
+        return out;
+    }
+
+    /** Whether text comparisons on this field ignore case in the source dialect. */
+    private boolean ignoresCase(Predicate p) {
+        if (p.operator().caseInsensitive()) return true;
+        FieldInfo info = p.field().resolved();
+        return enumIgnoresCase && info != null && info.isEnum();
+    }
+
+    private String predicate(Predicate p, String f) {
+        Operator op = p.operator();
+        boolean ci = ignoresCase(p);
+        String mod = ci ? ":anycase" : ":matchcase";
+        String s;
+        switch (op.kind()) {
+            case EXISTS -> s = f + " = *";
+            case EMPTY -> s = op.negated() ? "(" + f + " = * and " + f + " != '')" : "(!(" + f + " = *) or " + f + " = '')";
+            case BOOL -> s = f + " = " + ((BoolValue) p.value()).value();
+            case RANGE -> s = "(" + f + " >= " + scalar(p, p.values().get(0)) + " and " + f + " <= "
+                    + scalar(p, p.values().get(1)) + ")";
+            case COMPARE -> s = f + " " + op.comparison().symbol() + " " + scalar(p, p.value());
+            case EQUALS -> {
+                if (ci && !isNumeric(p)) s = f + " in:anycase (" + literal(p.value()) + ")";
+                else s = f + " = " + scalar(p, p.value());
+                if (op.negated()) return negated(f, s, ci && !isNumeric(p));
+            }
+            case IN -> s = f + " in" + mod + " (" + list(p.values()) + ")";
+            case CONTAINS -> s = f + " contains" + mod + " " + literal(p.value());
+            case IN_CONTAINS -> s = f + " contains" + mod + " (" + list(p.values()) + ")";
+            case STARTS_WITH -> s = f + " matches" + mod + " " + S1ql2Strings.quote("^" + regexLiteral(p.value().text()));
+            case ENDS_WITH -> s = f + " matches" + mod + " " + S1ql2Strings.quote(regexLiteral(p.value().text()) + "$");
+            case REGEX -> s = f + " matches" + mod + " " + S1ql2Strings.quote(p.value().text());
+            default -> throw new IllegalStateException(op.kind().toString());
+        }
+        if (op.negated() && op.kind() != MatchKind.EMPTY) return negated(f, s, true);
+        return s;
+    }
+
+    /**
+     * A negated 1.0 operator is false on an event without the field; `!(...)` alone would be true there, so
+     * the field's presence is required too. `!=` needs no guard: 2.0 comparisons never match a missing field.
+     */
+    private static String negated(String f, String positive, boolean guard) {
+        if (!guard) return positive.replaceFirst(" = ", " != ");
+        return "(" + f + " = * and !(" + positive + "))";
+    }
+
+    private String stage(Stage s) {
+        if (s instanceof Stage.Filter f) return "filter " + expr(f.expr(), false);
+        if (s instanceof Stage.Columns c) {
+            return "columns " + c.columns().stream().map(col -> col.name().equals(col.field().written())
+                    ? col.field().written() : name(col.name()) + " = " + col.field().written()).collect(Collectors.joining(", "));
+        }
+        if (s instanceof Stage.Limit l) return l.count() < 0 ? "nolimit" : "limit " + l.count();
+        if (s instanceof Stage.Group g) {
+            String aggs = g.aggregates().stream().map(a -> {
+                String call = a.function() + "(" + (a.field() == null ? "" : a.field().written()) + ")";
+                return a.name().equals(call) ? call : name(a.name()) + " = " + call;
+            }).collect(Collectors.joining(", "));
+            return "group " + aggs + (g.by().isEmpty() ? "" : " by "
+                    + g.by().stream().map(FieldRef::written).collect(Collectors.joining(", ")));
+        }
+        if (s instanceof Stage.Sort so) {
+            return "sort " + so.keys().stream().map(k -> (k.descending() ? "-" : "") + k.field().written())
+                    .collect(Collectors.joining(", "));
+        }
+        return ((Stage.Other) s).text();
+    }
+
+    private static String name(String n) {
+        return n.matches("[A-Za-z_][A-Za-z0-9_]*") ? n : S1ql2Strings.quote(n);
+    }
+
+    private String list(List<Value> values) {
+        return values.stream().map(this::literal).collect(Collectors.joining(", "));
+    }
+
+    private String literal(Value v) {
+        if (v instanceof NumberValue n) return n.literal();
+        if (v instanceof BoolValue b) return Boolean.toString(b.value());
+        return S1ql2Strings.quote(((StringValue) v).value());
+    }
+
+    /** Numbers bare on number fields (and fields of unknown type) so that 2.0 compares them as numbers. */
+    private String scalar(Predicate p, Value v) {
+        if (v instanceof BoolValue b) return Boolean.toString(b.value());
+        FieldInfo info = p.field().resolved();
+        boolean numericField = info == null || info.type() == FieldType.NUMBER;
+        if (numericField && isNumber(v.text())) return v.text().strip();
+        return literal(v);
+    }
+
+    private boolean isNumeric(Predicate p) {
+        FieldInfo info = p.field().resolved();
+        return info != null && info.type() == FieldType.NUMBER && isNumber(p.value().text());
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            new BigDecimal(s.strip());
+            return !s.isBlank();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A literal text as a regex matching exactly it (java.util.regex metacharacters escaped). */
+    static String regexLiteral(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if ("\\.[]{}()*+?^$|".indexOf(c) >= 0) sb.append('\\');
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+}
