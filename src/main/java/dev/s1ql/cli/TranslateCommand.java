@@ -1,5 +1,5 @@
-// `s1ql translate --to TARGET`: translates S1QL 1.0 queries to another query language through the
-// Translators registry. Target-neutral: everything target-specific lives in the translator and its mapping data.
+// `s1ql translate`: S1QL 1.0 to another query language. The target is chosen with --to from the Translators
+// registry, so a new target needs no change here. Results go to stdout (or -o DIR), diagnostics to stderr.
 package dev.s1ql.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,7 @@ import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.ParseResult;
-import dev.s1ql.parse.S1qlParser;
+import dev.s1ql.parse.QueryReader;
 import dev.s1ql.translate.Translation;
 import dev.s1ql.translate.TranslationOptions;
 import dev.s1ql.translate.TranslationSetupException;
@@ -22,19 +22,25 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Translate S1QL 1.0 queries to another query language.",
+        description = "Translate S1QL queries to another query language: kql (Microsoft Defender XDR or "
+                + "Microsoft Sentinel ASIM), spl (Splunk: Sysmon, CIM or SentinelOne field names), s1ql2 / pq "
+                + "(migration of S1QL 1.0 to S1QL 2.0 / PowerQuery).",
         footer = {"", "Examples:",
-                "  s1ql translate --to spl -q 'EventType = \"Process Creation\" AND TgtProcCmdLine ContainsCIS \"-enc\"'",
-                "  s1ql translate --to spl --profile cim --format json rules/ > out.ndjson",
-                "", "Exit codes: 0 every input translated, 1 some input could not be translated, 2 usage or I/O "
-                + "error."})
+                "  s1ql translate --to kql -q 'EventType = \"Process Creation\" AND TgtProcCmdLine ContainsCIS \"-enc\"'",
+                "  s1ql translate --to kql --profile sentinel-asim rules/ -o out/",
+                "  s1ql translate --to kql --strict --format json rule.md",
+                "  s1ql translate --to s1ql2 -q 'TgtProcName In AnyCase (\"cmd.exe\") AND TgtProcCmdLine Contains \"/c\"'",
+                "", "Exit codes: 0 every input translated, 1 some input could not be translated (error "
+                + "diagnostics), 2 usage or I/O error."})
 public final class TranslateCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -42,23 +48,26 @@ public final class TranslateCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Target language.")
-    String target;
+    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Target language: kql, spl, s1ql2, pq.")
+    String to;
 
-    @Option(names = "--profile", paramLabel = "P", description = "Target profile (default: the target's first).")
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Target profile (kql: mde (default), sentinel-asim; spl: sysmon (default), cim, s1).")
     String profile;
 
-    @Option(names = "--mapping", paramLabel = "FILE", description = "A mapping file laid over the profile's.")
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "A field-mapping file laid over the profile's built-in mapping (see docs/kql.md, docs/spl.md).")
     Path mapping;
 
-    @Option(names = "--strict", description = "Refuse approximate translations (approximation warnings become errors).")
+    @Option(names = "--strict", description = "Refuse approximations: their warnings become errors.")
     boolean strict;
 
-    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} "
+            + "(default: ${DEFAULT-VALUE}). json prints one object per input and line.")
     Format format;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Write one file per input into DIR.")
-    Path outDir;
+    Path outputDir;
 
     @Spec
     CommandSpec spec;
@@ -67,63 +76,63 @@ public final class TranslateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Translator translator = Translators.forTarget(target);
+        Translator translator = Translators.forTarget(to);
         if (translator == null) {
-            err.println("s1ql translate: unknown target '" + target + "' (known: "
-                    + String.join(", ", Translators.targets()) + ")");
+            err.println("s1ql translate: unknown target '" + to + "' (known: " + String.join(", ", Translators.targets()) + ")");
             return Main.EXIT_USAGE;
         }
-        String prof = profile == null ? translator.profiles().get(0) : profile;
-        TranslationOptions options = new TranslationOptions(prof, mapping, strict);
+        if (profile != null && !translator.profiles().contains(profile)) {
+            err.println("s1ql translate: unknown " + translator.target() + " profile '" + profile + "' (known: "
+                    + String.join(", ", translator.profiles()) + ")");
+            return Main.EXIT_USAGE;
+        }
+        if (mapping != null && !Files.isReadable(mapping)) {
+            err.println("s1ql translate: cannot read mapping file " + mapping);
+            return Main.EXIT_USAGE;
+        }
         List<QueryInput> all;
         try {
             all = inputs.collect();
-        } catch (InputException e) {
+            if (outputDir != null) Files.createDirectories(outputDir);
+        } catch (InputException | IOException e) {
             err.println("s1ql translate: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        ObjectMapper mapper = new ObjectMapper();
-        S1qlParser parser = new S1qlParser();
+        TranslationOptions options = new TranslationOptions(profile, mapping, strict);
+        String profileName = profile != null ? profile : translator.profiles().get(0);
+        ObjectMapper json = new ObjectMapper();
+        QueryReader parser = new QueryReader();
+        Set<String> fileNames = new HashSet<>();
         int failed = 0;
-        for (int i = 0; i < all.size(); i++) {
-            QueryInput in = all.get(i);
-            ParseResult parsed = parser.parse(in.text());
+        for (QueryInput in : all) {
             Translation t;
             try {
-                t = parsed.ok() ? translator.translate(parsed.query(), options)
-                        : new Translation(null, parsed.diagnostics());
+                t = translate(parser, translator, in, options);
             } catch (TranslationSetupException e) {
                 err.println("s1ql translate: " + e.getMessage());
                 return Main.EXIT_USAGE;
             }
-            List<Diagnostic> ds = t.diagnostics();
             if (!t.ok()) failed++;
-            for (Diagnostic d : ds) DiagnosticPrinter.print(err, in, d);
-            String text = t.ok() ? header(in) + t.output() : null;
+            String text = t.ok() ? header(in, translator) + t.output() : null;
             if (format == Format.json) {
-                ObjectNode n = mapper.createObjectNode();
+                ObjectNode n = json.createObjectNode();
                 n.put("source", in.source());
                 if (in.title() != null) n.put("title", in.title());
                 if (in.id() != null) n.put("id", in.id());
                 n.put("target", translator.target());
-                n.put("profile", prof);
-                if (t.ok()) n.put("output", t.output());
-                else n.putNull("output");
-                n.set("diagnostics", DiagnosticPrinter.json(mapper, in, ds));
-                text = n.toString();
-            }
-            if (text == null) continue;
-            if (outDir != null) {
-                try {
-                    Files.createDirectories(outDir);
-                    Files.writeString(outDir.resolve(fileName(in, i) + "." + (format == Format.json ? "json"
-                            : translator.target())), text + "\n", StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    err.println("s1ql translate: cannot write to " + outDir + ": " + e.getMessage());
-                    return Main.EXIT_USAGE;
-                }
+                n.put("profile", profileName);
+                n.put("output", t.output());
+                n.set("diagnostics", DiagnosticPrinter.json(json, in, t.diagnostics()));
+                if (outputDir == null) out.println(n);
+                else if (!write(outputDir, fileName(in, fileNames, ".json"), n + "\n", err)) return Main.EXIT_USAGE;
             } else {
-                out.println(text);
+                for (Diagnostic d : t.diagnostics()) DiagnosticPrinter.print(err, in, d);
+                if (text != null) {
+                    if (outputDir == null) out.println(text + (all.size() > 1 ? "\n" : ""));
+                    else if (!write(outputDir, fileName(in, fileNames, "." + translator.target()), text + "\n", err)) {
+                        return Main.EXIT_USAGE;
+                    }
+                }
             }
         }
         out.flush();
@@ -131,16 +140,45 @@ public final class TranslateCommand implements Callable<Integer> {
         return failed > 0 ? 1 : 0;
     }
 
-    /** A comment line naming the rule, for rule documents (SPL and KQL both read a leading comment). */
-    private static String header(QueryInput in) {
-        if (!in.isRuleDocument()) return "";
-        return "``` " + (in.title() == null ? "" : in.title().replace("`", "'")) + (in.id() == null ? "" : " ("
-                + in.id().replace("`", "'") + ")") + " ```\n";
+    /** Parse problems come first; a query that does not parse is not translated. */
+    private Translation translate(QueryReader parser, Translator translator, QueryInput in,
+                                         TranslationOptions options) {
+        ParseResult parsed = parser.read(in.text(), inputs.dialect());
+        if (parsed.query() == null || parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+            return new Translation(null, parsed.diagnostics());
+        }
+        Translation t = translator.translate(parsed.query(), options);
+        List<Diagnostic> ds = new ArrayList<>(parsed.diagnostics());
+        ds.addAll(t.diagnostics());
+        return new Translation(t.output(), ds);
     }
 
-    private static String fileName(QueryInput in, int index) {
-        String base = Path.of(in.source()).getFileName() == null ? "query" : Path.of(in.source()).getFileName().toString();
-        base = base.replaceAll("\\.[A-Za-z0-9]+$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        return base.isEmpty() || base.startsWith("-q") ? "query-" + (index + 1) : base;
+    /** A rule document's title and ID as comments of the target language, so that the output still says what it is. */
+    private static String header(QueryInput in, Translator translator) {
+        if (!in.isRuleDocument()) return "";
+        StringBuilder sb = new StringBuilder();
+        if (in.title() != null) sb.append(translator.lineComment(in.title().replace('\n', ' '))).append('\n');
+        if (in.id() != null) sb.append(translator.lineComment("id: " + in.id().replace('\n', ' '))).append('\n');
+        return sb.toString();
+    }
+
+    /** The rule ID, else the input file's base name, else query-N; made unique within one run. */
+    private static String fileName(QueryInput in, Set<String> used, String ext) {
+        String base = in.id() != null ? in.id() : Path.of(in.source().replaceAll("[<>:#]", "_")).getFileName().toString();
+        base = base.replaceAll("\\.(md|s1ql|txt)$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        if (base.isEmpty()) base = "query";
+        String name = base + ext;
+        for (int i = 2; !used.add(name); i++) name = base + "-" + i + ext;
+        return name;
+    }
+
+    private static boolean write(Path dir, String name, String content, PrintWriter err) {
+        try {
+            Files.writeString(dir.resolve(name), content);
+            return true;
+        } catch (IOException e) {
+            err.println("s1ql translate: cannot write " + dir.resolve(name) + ": " + e.getMessage());
+            return false;
+        }
     }
 }

@@ -2,6 +2,8 @@
 // line here.
 package dev.s1ql.translate;
 
+import dev.s1ql.render.S1ql2Translator;
+import dev.s1ql.render.kql.KqlTranslator;
 import dev.s1ql.render.spl.SplTranslator;
 
 import java.util.LinkedHashMap;
@@ -13,7 +15,10 @@ public final class Translators {
     private static final Map<String, Translator> BY_TARGET = new LinkedHashMap<>();
 
     static {
+        register(new KqlTranslator());
         register(new SplTranslator());
+        register(new S1ql2Translator("s1ql2"));
+        register(new S1ql2Translator("pq"));
     }
 
     private Translators() {

@@ -32,6 +32,12 @@ public final class SplTranslator implements Translator {
         return SplProfileLoader.PROFILES;
     }
 
+    /** SPL's comment is a triple-backtick pair; a backtick run inside the text could end it, so none is kept. */
+    @Override
+    public String lineComment(String text) {
+        return "``` " + text.replace("`", "'") + " ```";
+    }
+
     @Override
     public Translation translate(Query query, TranslationOptions options) {
         SplProfile profile = profile(options.profile() == null ? profiles().get(0) : options.profile(),

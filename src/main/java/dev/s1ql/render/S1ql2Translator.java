@@ -1,0 +1,42 @@
+// Migration to S1QL 2.0 (`--to s1ql2`) and PowerQuery (`--to pq`): the AST written by S1ql2Writer, whose
+// rules are spec §7.4 with 1.0's case and missing-field semantics kept exact (docs/s1ql2.md).
+package dev.s1ql.render;
+
+import dev.s1ql.ast.Query;
+import dev.s1ql.translate.Strictness;
+import dev.s1ql.translate.Translation;
+import dev.s1ql.translate.TranslationOptions;
+import dev.s1ql.translate.TranslationSetupException;
+import dev.s1ql.translate.Translator;
+
+import java.util.List;
+
+public final class S1ql2Translator implements Translator {
+
+    private final String target;
+
+    /** @param target {@code s1ql2} or {@code pq}; a PowerQuery's initial filter is a 2.0 filter, so both write the same */
+    public S1ql2Translator(String target) {
+        this.target = target;
+    }
+
+    @Override
+    public String target() {
+        return target;
+    }
+
+    @Override
+    public List<String> profiles() {
+        return List.of("default");
+    }
+
+    @Override
+    public Translation translate(Query query, TranslationOptions options) {
+        if (options.mapping() != null) {
+            throw new TranslationSetupException("--to " + target + " takes no --mapping: field names come from the "
+                    + "field catalog (src/main/resources/dev/s1ql/catalog/fields.tsv)");
+        }
+        S1ql2Writer.Result r = S1ql2Writer.write(query);
+        return new Translation(r.text(), Strictness.apply(r.diagnostics(), options.strict()));
+    }
+}
