@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "translate", mixinStandardHelpOptions = true,
         description = "Translate S1QL queries to another query language: kql (Microsoft Defender XDR or "
-                + "Microsoft Sentinel ASIM), s1ql2 / pq (migration of S1QL 1.0 to S1QL 2.0 / PowerQuery).",
+                + "Microsoft Sentinel ASIM), spl (Splunk: Sysmon, CIM or SentinelOne field names), s1ql2 / pq "
+                + "(migration of S1QL 1.0 to S1QL 2.0 / PowerQuery).",
         footer = {"", "Examples:",
                 "  s1ql translate --to kql -q 'EventType = \"Process Creation\" AND TgtProcCmdLine ContainsCIS \"-enc\"'",
                 "  s1ql translate --to kql --profile sentinel-asim rules/ -o out/",
@@ -47,15 +48,15 @@ public final class TranslateCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Target language: kql, s1ql2, pq.")
+    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Target language: kql, spl, s1ql2, pq.")
     String to;
 
     @Option(names = "--profile", paramLabel = "NAME",
-            description = "Target profile (kql: mde (default), sentinel-asim).")
+            description = "Target profile (kql: mde (default), sentinel-asim; spl: sysmon (default), cim, s1).")
     String profile;
 
     @Option(names = "--mapping", paramLabel = "FILE",
-            description = "A field-mapping file laid over the profile's built-in mapping (see docs/kql.md).")
+            description = "A field-mapping file laid over the profile's built-in mapping (see docs/kql.md, docs/spl.md).")
     Path mapping;
 
     @Option(names = "--strict", description = "Refuse approximations: their warnings become errors.")
@@ -112,7 +113,7 @@ public final class TranslateCommand implements Callable<Integer> {
                 return Main.EXIT_USAGE;
             }
             if (!t.ok()) failed++;
-            String text = t.ok() ? header(in) + t.output() : null;
+            String text = t.ok() ? header(in, translator) + t.output() : null;
             if (format == Format.json) {
                 ObjectNode n = json.createObjectNode();
                 n.put("source", in.source());
@@ -152,12 +153,12 @@ public final class TranslateCommand implements Callable<Integer> {
         return new Translation(t.output(), ds);
     }
 
-    /** A rule document's title and ID as // comments, so that the output still says what it is. */
-    private static String header(QueryInput in) {
+    /** A rule document's title and ID as comments of the target language, so that the output still says what it is. */
+    private static String header(QueryInput in, Translator translator) {
         if (!in.isRuleDocument()) return "";
         StringBuilder sb = new StringBuilder();
-        if (in.title() != null) sb.append("// ").append(in.title().replace('\n', ' ')).append('\n');
-        if (in.id() != null) sb.append("// id: ").append(in.id().replace('\n', ' ')).append('\n');
+        if (in.title() != null) sb.append(translator.lineComment(in.title().replace('\n', ' '))).append('\n');
+        if (in.id() != null) sb.append(translator.lineComment("id: " + in.id().replace('\n', ' '))).append('\n');
         return sb.toString();
     }
 

@@ -43,7 +43,9 @@ public enum Code {
     TRANSLATION_UNSUPPORTED_REGEX("S3008", Severity.ERROR),
     TRANSLATION_EMPTY_VS_MISSING("S3009", Severity.WARNING),
     TRANSLATION_TYPE_MISMATCH("S3010", Severity.ERROR),
-    TRANSLATION_TABLE_DROPPED("S3011", Severity.WARNING);
+    TRANSLATION_TABLE_DROPPED("S3011", Severity.WARNING),
+    // S35xx: SPL-specific translation notes
+    SPL_REGEX_DIALECT("S3501", Severity.WARNING);
 
     private final String id;
     private final Severity severity;

@@ -21,4 +21,12 @@ public interface Translator {
      *                                   mapping file) — a usage problem, not a problem of the query
      */
     Translation translate(Query query, TranslationOptions options);
+
+    /**
+     * One line of text as a comment in the target language, for the header the translate command writes in front
+     * of a rule document's query. Most targets read {@code //} comments; SPL does not.
+     */
+    default String lineComment(String text) {
+        return "// " + text;
+    }
 }

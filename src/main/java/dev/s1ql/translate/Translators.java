@@ -4,6 +4,7 @@ package dev.s1ql.translate;
 
 import dev.s1ql.render.S1ql2Translator;
 import dev.s1ql.render.kql.KqlTranslator;
+import dev.s1ql.render.spl.SplTranslator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class Translators {
 
     static {
         register(new KqlTranslator());
+        register(new SplTranslator());
         register(new S1ql2Translator("s1ql2"));
         register(new S1ql2Translator("pq"));
     }

@@ -1,0 +1,66 @@
+// The SPL target of `s1ql translate --to spl`: loads the profile (with the user's mapping overlay) and renders
+// each query with SplRenderer; --strict turns approximations into errors.
+package dev.s1ql.render.spl;
+
+import dev.s1ql.ast.Dialect;
+import dev.s1ql.ast.Query;
+import dev.s1ql.ast.Span;
+import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.translate.Strictness;
+import dev.s1ql.translate.Translation;
+import dev.s1ql.translate.TranslationOptions;
+import dev.s1ql.translate.Translator;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class SplTranslator implements Translator {
+
+    private final Map<String, SplProfile> loaded = new ConcurrentHashMap<>();
+
+    @Override
+    public String target() {
+        return "spl";
+    }
+
+    @Override
+    public List<String> profiles() {
+        return SplProfileLoader.PROFILES;
+    }
+
+    /** SPL's comment is a triple-backtick pair; a backtick run inside the text could end it, so none is kept. */
+    @Override
+    public String lineComment(String text) {
+        return "``` " + text.replace("`", "'") + " ```";
+    }
+
+    @Override
+    public Translation translate(Query query, TranslationOptions options) {
+        SplProfile profile = profile(options.profile() == null ? profiles().get(0) : options.profile(),
+                options.mapping());
+        if (query.dialect() != Dialect.S1QL_1 || query.root() == null) {
+            // 2.0 and PowerQuery have other field names and case rules; they are not read here (yet)
+            return new Translation(null, List.of(Diagnostic.of(Code.UNSUPPORTED_2_0, "only S1QL 1.0 queries "
+                    + "translate to SPL; this one was read as " + query.dialect().label(), Span.NONE)));
+        }
+        SplRenderer renderer = new SplRenderer(profile);
+        String text = renderer.render(query);
+        List<Diagnostic> diagnostics = Strictness.apply(renderer.diagnostics(), options.strict());
+        return new Translation(text, diagnostics);
+    }
+
+    /** Profiles are loaded once per name and mapping file (a run translates many queries with one mapping). */
+    private SplProfile profile(String name, Path mapping) {
+        String key = Objects.requireNonNull(name) + "\t" + (mapping == null ? "" : mapping.toAbsolutePath());
+        SplProfile p = loaded.get(key);
+        if (p == null) {
+            p = SplProfileLoader.load(name, mapping);
+            loaded.put(key, p);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,202 @@
+// Differential test of the s1 profile: random S1QL 1.0 queries over a few fields, random events, and for every pair
+// the S1QL meaning (spec §4, §12.4: case rules, missing fields, NOT versus negated operators, AND over OR) must
+// equal what the emitted SPL keeps according to SplMiniEval.
+package dev.s1ql.render.spl;
+
+import dev.s1ql.ast.And;
+import dev.s1ql.ast.Expr;
+import dev.s1ql.ast.MatchKind;
+import dev.s1ql.ast.Not;
+import dev.s1ql.ast.Or;
+import dev.s1ql.ast.Predicate;
+import dev.s1ql.ast.Value;
+import dev.s1ql.catalog.FieldType;
+import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.parse.ParseResult;
+import dev.s1ql.parse.S1qlParser;
+import dev.s1ql.translate.Translation;
+import dev.s1ql.translate.TranslationOptions;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SplDifferentialTest {
+
+    private static final String[] TEXT_FIELDS = {"TgtProcCmdLine", "TgtProcImagePath"};
+    private static final String[] PIECES = {"a", "A", "b", "*", "\\", "\"", " ", "ab"};
+    private static final String[] TEXT_OPS = {"=", "!=", "ContainsCIS", "Contains", "Does Not ContainCIS",
+            "Does Not Contain", "StartsWithCIS", "StartsWith", "EndsWithCIS", "EndsWith", "In", "In AnyCase",
+            "Not In", "In Contains", "In Contains AnyCase", "EXISTS", "IS EMPTY", "IS NOT EMPTY", "RegExp"};
+
+    @Test
+    void emittedSplKeepsExactlyTheEventsTheQueryMatches() {
+        Random r = new Random(42);
+        SplTranslator spl = new SplTranslator();
+        S1qlParser parser = new S1qlParser();
+        int compared = 0;
+        for (int q = 0; q < 1500; q++) {
+            String query = expr(r, 0, false);
+            ParseResult pr = parser.parse(query);
+            assertTrue(pr.ok(), () -> query + " " + pr.diagnostics());
+            Translation t = spl.translate(pr.query(), new TranslationOptions("s1", null, false));
+            assertTrue(t.ok(), () -> query + " " + t.diagnostics());
+            for (int e = 0; e < 30; e++) {
+                Map<String, String> event = event(r);
+                boolean expected = eval(pr.query().root(), event);
+                boolean actual = SplMiniEval.matches(t.output(), event);
+                assertEquals(expected, actual, () -> "query: " + query + "\nspl: " + t.output() + "\nevent: " + event);
+                compared++;
+            }
+        }
+        assertTrue(compared == 45_000);
+    }
+
+    /**
+     * The sysmon profile on process and file creation events together: folding of EventType and of fields an
+     * event kind does not carry, one field set per kind (SrcProcImagePath is ParentImage on Event ID 1 and Image
+     * on Event ID 11), several kinds in one search, and searchmatch() in the where clause.
+     */
+    @Test
+    void sysmonOutputKeepsTheSysmonTwinsOfTheMatchingEvents() {
+        Random r = new Random(7);
+        SplTranslator spl = new SplTranslator();
+        S1qlParser parser = new S1qlParser();
+        String[] fields = {"SrcProcImagePath", "TgtProcCmdLine", "TgtFilePath"};
+        int refused = 0;
+        int perKindWhere = 0;
+        for (int q = 0; q < 800; q++) {
+            String body = expr(r, 1, true).replace("TgtProcImagePath", fields[r.nextInt(3)]);
+            String query = "(EventType = \"Process Creation\" OR EventType = \"File Creation\") AND "
+                    + "EndpointOS = \"windows\" AND (" + body + ")";
+            ParseResult pr = parser.parse(query);
+            assertTrue(pr.ok(), () -> query + " " + pr.diagnostics());
+            Translation t = spl.translate(pr.query(), new TranslationOptions("sysmon", null, false));
+            // a query no event can satisfy (a process-only and a file-only field both required) is refused
+            boolean never = !t.ok();
+            if (never) refused++;
+            else if (t.output().contains("searchmatch(")) perKindWhere++;
+            assertTrue(t.ok() || t.diagnostics().stream().filter(Diagnostic::isError)
+                    .allMatch(d -> d.code() == Code.TRANSLATION_NO_TABLE), () -> query + " " + t.diagnostics());
+            for (int e = 0; e < 30; e++) {
+                boolean process = r.nextBoolean();
+                Map<String, String> s1 = new HashMap<>();
+                Map<String, String> sysmon = new HashMap<>();
+                s1.put("EventType", process ? "Process Creation" : "File Creation");
+                s1.put("EndpointOS", "windows");
+                sysmon.put("source", "XmlWinEventLog:Microsoft-Windows-Sysmon/Operational");
+                sysmon.put("EventCode", process ? "1" : "11");
+                if (r.nextInt(4) > 0) {
+                    String v = value(r);
+                    s1.put("SrcProcImagePath", v);
+                    sysmon.put(process ? "ParentImage" : "Image", v);
+                }
+                if (r.nextInt(4) > 0) {
+                    String v = value(r);
+                    s1.put(process ? "TgtProcCmdLine" : "TgtFilePath", v);
+                    sysmon.put(process ? "CommandLine" : "TargetFilename", v);
+                }
+                boolean expected = eval(pr.query().root(), s1);
+                if (never) {
+                    assertTrue(!expected, () -> "refused but matches: " + query + "\nS1 event: " + s1);
+                    continue;
+                }
+                boolean actual = SplMiniEval.matches(t.output(), sysmon);
+                assertEquals(expected, actual, () -> "query: " + query + "\nspl: " + t.output() + "\nS1 event: " + s1);
+            }
+        }
+        assertTrue(refused > 0 && perKindWhere > 50, "refused " + refused + ", per-kind where " + perKindWhere);
+    }
+
+    private static String value(Random r) {
+        StringBuilder b = new StringBuilder();
+        for (int i = r.nextInt(3) + 1; i > 0; i--) b.append(PIECES[r.nextInt(PIECES.length)]);
+        String v = b.toString();
+        return v.endsWith("\\") ? v + "a" : v;
+    }
+
+    private static String quoted(String v) {
+        return "\"" + v.replace("\"", "\\\"") + "\"";
+    }
+
+    private static String expr(Random r, int depth, boolean textOnly) {
+        int k = depth >= 3 ? 0 : r.nextInt(5);
+        if (k == 1) return expr(r, depth + 1, textOnly) + " AND " + expr(r, depth + 1, textOnly);
+        if (k == 2) return expr(r, depth + 1, textOnly) + " OR " + expr(r, depth + 1, textOnly);
+        if (k == 3) return "NOT (" + expr(r, depth + 1, textOnly) + ")";
+        if (k == 4) return "(" + expr(r, depth + 1, textOnly) + ")";
+        return predicate(r, textOnly);
+    }
+
+    private static String predicate(Random r, boolean textOnly) {
+        int pick = textOnly ? 9 : r.nextInt(10);
+        if (pick == 0) return "TgtProcIntegrityLevel " + (r.nextBoolean() ? "=" : "!=") + " "
+                + quoted(r.nextBoolean() ? "High" : "high");
+        if (pick == 1) return "DstPort " + new String[]{">", "<", ">=", "<=", "="}[r.nextInt(5)] + " \""
+                + r.nextInt(4) + "\"";
+        String field = TEXT_FIELDS[r.nextInt(TEXT_FIELDS.length)];
+        String op = TEXT_OPS[r.nextInt(TEXT_OPS.length)];
+        if (op.equals("EXISTS") || op.startsWith("IS")) return field + " " + op;
+        if (op.equals("RegExp")) return field + " RegExp " + quoted(new String[]{"a.b", "^A", "b$", "a|B"}[r.nextInt(4)]);
+        if (op.contains("In")) return field + " " + op + " (" + quoted(value(r)) + ", " + quoted(value(r)) + ")";
+        return field + " " + op + " " + quoted(value(r));
+    }
+
+    private static Map<String, String> event(Random r) {
+        Map<String, String> e = new HashMap<>();
+        for (String f : TEXT_FIELDS) {
+            // no empty values: Splunk may not extract an empty field at all, the case warning S3009 is about
+            if (r.nextInt(4) == 0) continue;
+            e.put(f, value(r) + (r.nextBoolean() ? value(r) : ""));
+        }
+        if (r.nextBoolean()) e.put("TgtProcIntegrityLevel", r.nextBoolean() ? "HIGH" : "Low");
+        if (r.nextBoolean()) e.put("DstPort", Integer.toString(r.nextInt(4)));
+        return e;
+    }
+
+    // ---- the S1QL 1.0 meaning (spec §4 and §12.4), written independently of the translator
+
+    private static boolean eval(Expr e, Map<String, String> event) {
+        if (e instanceof And a) return a.operands().stream().allMatch(o -> eval(o, event));
+        if (e instanceof Or o) return o.operands().stream().anyMatch(x -> eval(x, event));
+        if (e instanceof Not n) return !eval(n.operand(), event);
+        Predicate p = (Predicate) e;
+        String v = event.get(p.field().canonicalName());
+        MatchKind kind = p.operator().kind();
+        boolean neg = p.operator().negated();
+        if (kind == MatchKind.EXISTS) return v != null;
+        if (kind == MatchKind.EMPTY) return neg ? v != null && !v.isEmpty() : v == null || v.isEmpty();
+        if (v == null) return false;
+        boolean ci = p.operator().caseInsensitive() || p.field().resolved().type() == FieldType.ENUM;
+        if (kind == MatchKind.COMPARE || p.field().resolved().type() == FieldType.NUMBER) {
+            int c = new BigDecimal(v).compareTo(new BigDecimal(p.value().text()));
+            if (kind == MatchKind.EQUALS) return neg != (c == 0);
+            return p.operator().comparison().holds(c);
+        }
+        if (kind == MatchKind.REGEX) return Pattern.compile(p.value().text()).matcher(v).find();
+        List<Boolean> hits = new ArrayList<>();
+        for (Value val : p.values()) {
+            String a = ci ? v.toLowerCase(Locale.ROOT) : v;
+            String b = ci ? val.text().toLowerCase(Locale.ROOT) : val.text();
+            hits.add(switch (kind) {
+                case EQUALS, IN -> a.equals(b);
+                case CONTAINS, IN_CONTAINS -> a.contains(b);
+                case STARTS_WITH -> a.startsWith(b);
+                case ENDS_WITH -> a.endsWith(b);
+                default -> throw new IllegalStateException(kind.toString());
+            });
+        }
+        boolean any = hits.contains(true);
+        return neg != any;
+    }
+}
