@@ -10,10 +10,10 @@ import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.eval.CompiledQuery;
 import dev.s1ql.eval.EvalOptions;
+import dev.s1ql.eval.PipelineFilter;
 import dev.s1ql.eval.RulePack;
 import dev.s1ql.events.EventFiles;
 import dev.s1ql.events.EventFormat;
-import dev.s1ql.ast.Dialect;
 import dev.s1ql.parse.DialectChoice;
 import dev.s1ql.parse.ParseResult;
 import dev.s1ql.parse.QueryReader;
@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 "  s1ql eval --events examples/dns_events.ndjson examples/dns_query_win_susp_external_ip_lookup.md",
                 "  s1ql eval --events telemetry.ndjson.gz --count --format json rules/",
                 "  s1ql eval --events export.csv --explain -q 'ObjectType = \"DNS\" AND DnsRequest ContainsCIS \"ipify\"'",
-                "", "Queries are read as S1QL 1.0 (the evaluator implements 1.0 semantics; --dialect 2.0/pq is refused).",
+                "", "Queries in S1QL 1.0, 2.0 and PowerQuery are evaluated (--dialect, default auto); of a PowerQuery "
+                + "the filters are evaluated, other stages are reported as not applied.",
                 "", "Exit codes: 0 success, 1 a query has errors (the others still run), 2 usage or I/O error, "
                 + "3 malformed events were skipped (or stopped the run with --on-error fail)."})
 public final class EvalCommand implements Callable<Integer> {
@@ -177,19 +178,19 @@ public final class EvalCommand implements Callable<Integer> {
         QueryReader reader = new QueryReader();
         int bad = 0;
         for (QueryInput in : all) {
-            ParseResult r = reader.read(in.text(), dialect == DialectChoice.AUTO ? DialectChoice.S1QL_1 : dialect);
-            if (r.ok() && r.query().dialect() != Dialect.S1QL_1) {
-                bad++;
-                err.printf("%s: error: s1ql eval evaluates S1QL 1.0 only; this query was read as dialect %s%n", in.source(),
-                        r.query().dialect().label());
-                continue;
-            }
+            ParseResult r = reader.read(in.text(), dialect);
             if (!r.ok()) {
                 bad++;
                 for (Diagnostic d : r.diagnostics()) if (d.isError()) DiagnosticPrinter.print(err, in, d);
                 continue;
             }
-            int rule = pack.add(r.query());
+            PipelineFilter.Folded folded = PipelineFilter.fold(r.query());
+            for (Diagnostic d : folded.notEvaluated()) DiagnosticPrinter.print(err, in, d);
+            if (folded.query() == null) {
+                bad++;
+                continue;
+            }
+            int rule = pack.add(folded.query());
             rules.add(in);
             CompiledQuery compiled = pack.rules().get(rule);
             for (Diagnostic d : compiled.diagnostics()) DiagnosticPrinter.print(err, in, d);

@@ -28,7 +28,9 @@ public final class QueryCompiler {
     /** Stands for an invalid pattern: never matches. */
     private static final Pattern NEVER = Pattern.compile("(?!)");
 
-    private final EvalOptions options;
+    private final EvalOptions baseOptions;
+    /** The options for the query being compiled: 2.0 queries never apply the 1.0 enum-case rule. */
+    private EvalOptions options;
     private final FieldSelection selection;
     private final FieldBinder binder;
     private final Map<String, SubstringIndex> substringIndexes = new HashMap<>();
@@ -47,6 +49,7 @@ public final class QueryCompiler {
     }
 
     public QueryCompiler(EvalOptions options, FieldCatalog catalog, FieldSelection selection) {
+        this.baseOptions = options;
         this.options = options;
         this.selection = selection;
         this.binder = new FieldBinder(catalog, selection);
@@ -57,11 +60,13 @@ public final class QueryCompiler {
     }
 
     public EvalOptions options() {
-        return options;
+        return baseOptions;
     }
 
     public CompiledQuery compile(Query query) {
         if (finished) throw new IllegalStateException("compile after finish");
+        // In S1QL 1.0 enum fields ignore case whatever the operator says; 2.0 writes every case rule out.
+        options = query.enumFieldsIgnoreCase() ? baseOptions : baseOptions.withEnumCaseInsensitive(false);
         CompiledQuery.Requirement requirement = RuleIndex.requirementOf(query.root(), binder, options);
         group = requirement == null ? "" : requirement.slot() + ":" + requirement.folded() + ":"
                 + String.join("\u0000", new java.util.TreeSet<>(requirement.values()));
@@ -139,18 +144,21 @@ public final class QueryCompiler {
     /** The compiled pattern; an invalid one is reported and replaced by a pattern that never matches. */
     private Pattern regex(Predicate p, List<Diagnostic> diagnostics) {
         String raw = p.value().text();
-        Pattern cached = regexCache.get(raw);
+        // 2.0 `matches` ignores case unless :matchcase; 1.0 RegExp never sets the flag (option Q3 decides).
+        boolean ignoreCase = options.regexCaseInsensitive() || p.operator().caseInsensitive();
+        String cacheKey = (ignoreCase ? "i:" : "s:") + raw;
+        Pattern cached = regexCache.get(cacheKey);
         if (cached != null && cached != NEVER) return cached;
         Pattern compiled;
         try {
-            int flags = options.regexCaseInsensitive() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+            int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
             compiled = Pattern.compile(raw, flags);
         } catch (PatternSyntaxException e) {
             diagnostics.add(Diagnostic.of(Code.INVALID_REGEX, "invalid regular expression, the predicate never matches: "
                     + e.getDescription(), p.value().span()));
             compiled = NEVER;
         }
-        regexCache.put(raw, compiled);
+        regexCache.put(cacheKey, compiled);
         return compiled;
     }
 }

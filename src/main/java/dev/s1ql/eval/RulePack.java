@@ -33,9 +33,14 @@ public final class RulePack {
         this.compiler = new QueryCompiler(options);
     }
 
-    /** Compiles a query; returns its rule number (0, 1, ... in the order added). */
+    /**
+     * Compiles a query; returns its rule number (0, 1, ... in the order added). A PowerQuery's `| filter`
+     * stages are folded into its filter (PipelineFilter); it must have at least one filter.
+     */
     public int add(Query query) {
-        rules.add(compiler.compile(query));
+        Query folded = PipelineFilter.fold(query).query();
+        if (folded == null) throw new IllegalArgumentException("a PowerQuery without any filter cannot be evaluated");
+        rules.add(compiler.compile(folded));
         return rules.size() - 1;
     }
 

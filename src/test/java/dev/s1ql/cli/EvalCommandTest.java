@@ -149,11 +149,13 @@ class EvalCommandTest {
     }
 
     @Test
-    void queriesInOtherDialectsAreRefused() throws Exception {
-        Path events = write("e.ndjson", "{\"tgtProcName\":\"a\"}\n");
-        Run r = eval("--events", events.toString(), "--dialect", "2.0", "-q", "tgt.process.name = 'a'");
-        assertEquals(1, r.exit());
-        assertTrue(r.err().contains("S1QL 1.0 only"), r.err());
+    void queriesInEveryDialectAreEvaluatedAndUnappliedStagesReported() throws Exception {
+        Path events = write("e.ndjson", "{\"tgtProcName\":\"a\"}\n{\"tgt\":{\"process\":{\"name\":\"a\"}}}\n");
+        Run r = eval("--events", events.toString(), "--count", "-q", "tgt.process.name = 'a'", "-q",
+                "TgtProcName = \"a\"", "-q", "tgt.process.name = 'a' | limit 1");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(3, r.out().lines().filter(l -> l.contains("2 / 2")).count(), r.out());
+        assertTrue(r.err().contains("this stage is not applied to the output"), r.err());
     }
 
     @Test

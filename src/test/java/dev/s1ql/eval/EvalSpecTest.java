@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s1ql.events.NdjsonReader;
 import dev.s1ql.parse.ParseResult;
-import dev.s1ql.parse.S1qlParser;
+import dev.s1ql.parse.DialectChoice;
+import dev.s1ql.parse.QueryReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class EvalSpecTest {
     }
 
     static List<String> matchingIds(String query, EvalOptions options, List<String> events) throws Exception {
-        ParseResult parsed = new S1qlParser().parse(query);
+        ParseResult parsed = new QueryReader().read(query, DialectChoice.AUTO);
         assertTrue(parsed.ok(), "query does not parse: " + query + " " + parsed.diagnostics());
         RulePack pack = new RulePack(options);
         pack.add(parsed.query());
