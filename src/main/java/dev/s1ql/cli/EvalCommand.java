@@ -3,6 +3,7 @@ package dev.s1ql.cli;
 
 import dev.s1ql.cli.eval.EvalRun;
 import dev.s1ql.cli.eval.MatchOutput;
+import dev.s1ql.cli.eval.PipelineRows;
 import dev.s1ql.cli.eval.ProgressBar;
 import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
@@ -35,8 +36,9 @@ import picocli.CommandLine.Spec;
                 "  s1ql eval --events examples/dns_events.ndjson examples/dns_query_win_susp_external_ip_lookup.md",
                 "  s1ql eval --events telemetry.ndjson.gz --count --format json rules/",
                 "  s1ql eval --events export.csv --explain -q 'ObjectType = \"DNS\" AND DnsRequest ContainsCIS \"ipify\"'",
-                "", "Queries in S1QL 1.0, 2.0 and PowerQuery are evaluated (--dialect, default auto); of a PowerQuery "
-                + "the filters are evaluated, other stages are reported as not applied.",
+                "", "Queries in S1QL 1.0, 2.0 and PowerQuery are evaluated (--dialect, default auto). Of a PowerQuery, "
+                + "filter, columns, limit, sort and group (count/sum/min/max/avg) are applied; its output is one "
+                + "row per line: {source, title, id, row}. Other stages are reported as not applied.",
                 "", "Exit codes: 0 success, 1 a query has errors (the others still run), 2 usage or I/O error, "
                 + "3 malformed events were skipped (or stopped the run with --on-error fail)."})
 public final class EvalCommand implements Callable<Integer> {
@@ -123,7 +125,8 @@ public final class EvalCommand implements Callable<Integer> {
                 regexBudget);
         RulePack pack = new RulePack(options);
         List<QueryInput> rules = new ArrayList<>();
-        int badQueries = compile(all, inputs.dialect(), pack, rules, err);
+        List<List<dev.s1ql.ast.Stage>> outputStages = new ArrayList<>();
+        int badQueries = compile(all, inputs.dialect(), pack, rules, outputStages, err);
         if (rules.isEmpty()) {
             err.println("s1ql eval: no query to evaluate");
             return badQueries > 0 ? 1 : Main.EXIT_USAGE;
@@ -135,6 +138,9 @@ public final class EvalCommand implements Callable<Integer> {
         EventFiles.Progress progress = new EventFiles.Progress();
         ProgressBar bar = !noProgress && System.console() != null ? new ProgressBar(err, progress) : null;
         EvalRun run = new EvalRun(pack, rules, output, count, explain, onError == OnError.fail, err, bar);
+        for (int r = 0; r < rules.size(); r++) {
+            if (!outputStages.get(r).isEmpty()) run.pipeline(r, new PipelineRows(rules.get(r), outputStages.get(r)));
+        }
         EventFormat forced = switch (eventsFormat) {
             case auto -> null;
             case ndjson -> EventFormat.NDJSON;
@@ -155,6 +161,7 @@ public final class EvalCommand implements Callable<Integer> {
             out.flush();
         }
         if (bar != null) bar.clear();
+        run.finish();
         if (count) {
             for (int r = 0; r < rules.size(); r++) output.count(rules.get(r), run.matches(r), run.events());
             out.flush();
@@ -174,7 +181,7 @@ public final class EvalCommand implements Callable<Integer> {
      * evaluator implements S1QL 1.0 semantics only, so a query that reads as 2.0 or PowerQuery is an error here.
      */
     private static int compile(List<QueryInput> all, DialectChoice dialect, RulePack pack, List<QueryInput> rules,
-                               PrintWriter err) {
+                               List<List<dev.s1ql.ast.Stage>> outputStages, PrintWriter err) {
         QueryReader reader = new QueryReader();
         int bad = 0;
         for (QueryInput in : all) {
@@ -192,6 +199,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
             int rule = pack.add(folded.query());
             rules.add(in);
+            outputStages.add(folded.outputStages());
             CompiledQuery compiled = pack.rules().get(rule);
             for (Diagnostic d : compiled.diagnostics()) DiagnosticPrinter.print(err, in, d);
         }

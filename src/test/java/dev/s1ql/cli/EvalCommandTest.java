@@ -152,10 +152,34 @@ class EvalCommandTest {
     void queriesInEveryDialectAreEvaluatedAndUnappliedStagesReported() throws Exception {
         Path events = write("e.ndjson", "{\"tgtProcName\":\"a\"}\n{\"tgt\":{\"process\":{\"name\":\"a\"}}}\n");
         Run r = eval("--events", events.toString(), "--count", "-q", "tgt.process.name = 'a'", "-q",
-                "TgtProcName = \"a\"", "-q", "tgt.process.name = 'a' | limit 1");
+                "TgtProcName = \"a\"", "-q", "tgt.process.name = 'a' | let x = 1");
         assertEquals(0, r.exit(), r.err());
         assertEquals(3, r.out().lines().filter(l -> l.contains("2 / 2")).count(), r.out());
-        assertTrue(r.err().contains("this stage is not applied to the output"), r.err());
+        assertTrue(r.err().contains("does not apply this stage"), r.err());
+    }
+
+    @Test
+    void powerQueryOutputStagesShapeTheRows() throws Exception {
+        Path events = write("pq.ndjson", String.join("\n",
+                "{\"src\":{\"process\":{\"name\":\"powershell.exe\"}},\"dst\":{\"port\":{\"number\":4444}},\"endpoint\":{\"name\":\"A\"}}",
+                "{\"src\":{\"process\":{\"name\":\"powershell.exe\"}},\"dst\":{\"port\":{\"number\":8080}},\"endpoint\":{\"name\":\"B\"}}",
+                "{\"srcProcName\":\"cmd.exe\",\"dstPort\":\"9000\",\"endpointName\":\"A\"}",
+                "{\"srcProcName\":\"cmd.exe\",\"dstPort\":\"80\",\"endpointName\":\"A\"}",
+                "{\"srcProcName\":\"notepad.exe\",\"dstPort\":\"9999\",\"endpointName\":\"C\"}") + "\n");
+        Run group = eval("--events", events.toString(), "-q",
+                "dst.port.number > 1024 | group n = count(), top = max(dst.port.number) by src.process.name | sort -n | limit 2");
+        assertEquals(0, group.exit(), group.err());
+        List<String> rows = group.out().lines().toList();
+        assertEquals(List.of("{\"source\":\"-q\",\"row\":{\"src.process.name\":\"powershell.exe\",\"n\":2,\"top\":8080}}",
+                "{\"source\":\"-q\",\"row\":{\"src.process.name\":\"cmd.exe\",\"n\":1,\"top\":9000}}"), rows);
+        Run columns = eval("--events", events.toString(), "-q",
+                "dst.port.number > 1024 | columns host = endpoint.name, src.process.name | limit 3");
+        assertEquals(3, columns.out().lines().count(), columns.out());
+        assertTrue(columns.out().startsWith("{\"source\":\"-q\",\"row\":{\"host\":\"A\",\"src.process.name\":\"powershell.exe\"}}"),
+                columns.out());
+        Run other = eval("--events", events.toString(), "-q", "src.process.name = 'cmd.exe' | let x = 1");
+        assertTrue(other.err().contains("does not apply this stage"), other.err());
+        assertEquals(2, other.out().lines().count());
     }
 
     @Test

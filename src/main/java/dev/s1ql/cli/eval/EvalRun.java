@@ -24,6 +24,8 @@ public final class EvalRun implements EventSink, RulePack.MatchListener {
     private final PrintWriter err;
     private final ProgressBar progress;
     private final long[] matchesPerRule;
+    /** Per rule: the PowerQuery output stages to apply to its matches, or null. */
+    private final PipelineRows[] pipelines;
     private long events;
     private long matches;
     private long malformed;
@@ -39,6 +41,18 @@ public final class EvalRun implements EventSink, RulePack.MatchListener {
         this.err = err;
         this.progress = progress;
         this.matchesPerRule = new long[rules.size()];
+        this.pipelines = new PipelineRows[rules.size()];
+    }
+
+    /** Sends the matches of {@code rule} through PowerQuery output stages instead of printing them. */
+    public void pipeline(int rule, PipelineRows rows) {
+        pipelines[rule] = rows;
+    }
+
+    /** At the end of the input: rows of the buffered stages (group, sort). */
+    public void finish() {
+        if (countOnly) return;
+        for (PipelineRows p : pipelines) if (p != null) p.finish(output);
     }
 
     @Override
@@ -57,7 +71,9 @@ public final class EvalRun implements EventSink, RulePack.MatchListener {
     public void matched(int rule, RawEvent event) {
         matches++;
         matchesPerRule[rule]++;
-        if (!countOnly) output.match(rules.get(rule), event, explain ? pack.explain(rule) : null);
+        if (countOnly) return;
+        if (pipelines[rule] != null) pipelines[rule].accept(event, output);
+        else output.match(rules.get(rule), event, explain ? pack.explain(rule) : null);
     }
 
     @Override

@@ -51,6 +51,20 @@ public final class MatchOutput {
         }
     }
 
+    /** A row of a PowerQuery's output stages (columns, group, ...). */
+    public void row(QueryInput rule, ObjectNode row) {
+        if (json) {
+            ObjectNode n = mapper.createObjectNode();
+            n.put("source", rule.source());
+            if (rule.title() != null) n.put("title", rule.title());
+            if (rule.id() != null) n.put("id", rule.id());
+            n.set("row", row);
+            out.println(n);
+        } else {
+            out.printf("%s: %s%n", rule.source(), row);
+        }
+    }
+
     public void count(QueryInput rule, long matches, long events) {
         if (json) {
             ObjectNode n = mapper.createObjectNode();
