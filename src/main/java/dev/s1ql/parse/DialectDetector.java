@@ -50,6 +50,7 @@ public final class DialectDetector {
         int n = text.length();
         String prevWord = "";
         boolean inList = false;
+        Matcher m = WORD.matcher(text);
         while (i < n) {
             char c = text.charAt(i);
             if (c == '\n') {
@@ -96,8 +97,7 @@ public final class DialectDetector {
                 i += tok.length();
                 continue;
             }
-            Matcher m = WORD.matcher(text).region(i, n);
-            if ((Character.isLetter(c) || c == '_' || c == '#') && m.lookingAt()) {
+            if ((Character.isLetter(c) || c == '_' || c == '#') && m.region(i, n).lookingAt()) {
                 String w = m.group();
                 String lower = w.toLowerCase(Locale.ROOT);
                 if (w.startsWith("#") || w.contains(".")) {
