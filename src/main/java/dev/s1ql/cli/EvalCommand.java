@@ -5,7 +5,6 @@ import dev.s1ql.cli.eval.EvalRun;
 import dev.s1ql.cli.eval.MatchOutput;
 import dev.s1ql.cli.eval.PipelineRows;
 import dev.s1ql.cli.eval.ProgressBar;
-import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
@@ -110,13 +109,8 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<QueryInput> all;
-        try {
-            all = inputs.collect();
-        } catch (InputException e) {
-            err.println("s1ql eval: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        }
+        List<QueryInput> all = inputs.collectOrReport(err, "eval");
+        if (all == null) return Main.EXIT_USAGE;
         if (events.contains("-") && all.stream().anyMatch(q -> "<stdin>".equals(q.source()))) {
             err.println("s1ql eval: standard input cannot hold both the queries and the events");
             return Main.EXIT_USAGE;

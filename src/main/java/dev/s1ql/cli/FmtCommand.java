@@ -1,7 +1,6 @@
 // `s1ql fmt`: prints queries in canonical S1QL 1.0; --check lists inputs that are not, --write rewrites files.
 package dev.s1ql.cli;
 
-import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.ParseResult;
@@ -50,13 +49,8 @@ public final class FmtCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<QueryInput> all;
-        try {
-            all = inputs.collect();
-        } catch (InputException e) {
-            err.println("s1ql fmt: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        }
+        List<QueryInput> all = inputs.collectOrReport(err, "fmt");
+        if (all == null) return Main.EXIT_USAGE;
         QueryReader reader = new QueryReader();
         boolean failed = false;
         List<String> notCanonical = new ArrayList<>();

@@ -45,6 +45,20 @@ public final class InputOptions {
                     + "Query'), directories (searched recursively), or '-' for standard input.")
     List<String> paths = new ArrayList<>();
 
+    /**
+     * The inputs, or null after printing {@code s1ql COMMAND: <why>} on {@code err} when they cannot be read
+     * (the caller then exits with {@link Main#EXIT_USAGE}).
+     */
+    public List<QueryInput> collectOrReport(java.io.PrintWriter err, String command) {
+        try {
+            return collect();
+        } catch (InputException e) {
+            err.println("s1ql " + command + ": " + e.getMessage());
+            err.flush();
+            return null;
+        }
+    }
+
     /** The inputs in command-line order; without any, standard input when it is not a terminal. */
     public List<QueryInput> collect() throws InputException {
         List<String> p = paths;

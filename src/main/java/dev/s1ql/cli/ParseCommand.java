@@ -8,7 +8,6 @@ import dev.s1ql.ast.Expr;
 import dev.s1ql.ast.Not;
 import dev.s1ql.ast.Or;
 import dev.s1ql.ast.Predicate;
-import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.ParseResult;
@@ -47,13 +46,8 @@ public final class ParseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<QueryInput> all;
-        try {
-            all = inputs.collect();
-        } catch (InputException e) {
-            err.println("s1ql parse: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        }
+        List<QueryInput> all = inputs.collectOrReport(err, "parse");
+        if (all == null) return Main.EXIT_USAGE;
         ObjectMapper mapper = new ObjectMapper();
         AstJson astJson = new AstJson(mapper);
         QueryReader reader = new QueryReader();

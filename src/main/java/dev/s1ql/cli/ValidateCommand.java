@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s1ql.check.CheckOptions;
 import dev.s1ql.check.Validator;
-import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.diag.Diagnostic;
 import picocli.CommandLine.Command;
@@ -56,13 +55,8 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<QueryInput> all;
-        try {
-            all = inputs.collect();
-        } catch (InputException e) {
-            err.println("s1ql validate: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        }
+        List<QueryInput> all = inputs.collectOrReport(err, "validate");
+        if (all == null) return Main.EXIT_USAGE;
         Validator validator = new Validator(CheckOptions.DEFAULTS.withStrict(strict).withMaxLength(maxLength),
                 inputs.dialect());
         ObjectMapper mapper = new ObjectMapper();
