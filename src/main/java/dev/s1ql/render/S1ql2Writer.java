@@ -86,7 +86,9 @@ public final class S1ql2Writer {
                     + f.written() + "'", f.span(), "add it to the field catalog, or rename the field"));
             return List.of();
         }
-        if (!info.s1ql2().isEmpty()) return List.of(info.s1ql2());
+        // A 1.0 shortcut (CmdLine, IP, Md5) becomes an OR over concrete 2.0 fields: the 2.0 #shortcuts
+        // are unreliable across tenants (spec §7.1, AISIEM pitfalls).
+        if (!info.s1ql2().isEmpty() && info.kind() != FieldKind.SHORTCUT) return List.of(info.s1ql2());
         List<String> out = new ArrayList<>();
         for (String m : info.members()) {
             FieldInfo mi = dev.s1ql.catalog.FieldCatalog.defaults().lookup(m);
@@ -97,7 +99,8 @@ public final class S1ql2Writer {
                     + (info.kind() == FieldKind.LEGACY ? "legacy " : "") + "field '" + f.written() + "'", f.span(), null));
         } else if (info.approximate()) {
             diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + f.written() + "' is written as "
-                    + String.join(" or ", out) + " (s1ql's reading of this legacy name)", f.span(), null));
+                    + String.join(" or ", out) + " (s1ql's reading of this " + (info.kind() == FieldKind.SHORTCUT
+                    ? "shortcut" : "legacy name") + ")", f.span(), null));
         }
         return out;
     }
