@@ -3,12 +3,12 @@
 // diagnostics say so; where it cannot be written at all there is no output.
 package dev.s1ql.render.kql;
 
-import dev.s1ql.ast.Dialect;
 import dev.s1ql.ast.Query;
 import dev.s1ql.ast.Span;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.diag.Severity;
+import dev.s1ql.translate.OneDotZeroSemantics;
 import dev.s1ql.translate.Strictness;
 import dev.s1ql.translate.Translation;
 import dev.s1ql.translate.TranslationOptions;
@@ -37,12 +37,12 @@ public final class KqlTranslator implements Translator {
     @Override
     public Translation translate(Query query, TranslationOptions options) {
         KqlProfile profile = profile(options.profile(), options.mapping());
-        if (query.dialect() != Dialect.S1QL_1 || query.root() == null) {
-            // 2.0 and PowerQuery differ in field names and case rules; they are not read here (yet).
-            return new Translation(null, List.of(Diagnostic.of(Code.UNSUPPORTED_2_0, "only S1QL 1.0 queries translate"
-                    + " to KQL; this one was read as " + query.dialect().label(), Span.NONE)));
-        }
+        // 2.0 and PowerQuery input: rewritten with 1.0 semantics (OneDotZeroSemantics), diagnostics kept.
+        OneDotZeroSemantics.Adapted adapted = OneDotZeroSemantics.adapt(query);
+        if (adapted.query() == null) return new Translation(null, adapted.diagnostics());
+        query = adapted.query();
         LegDiagnostics all = new LegDiagnostics();
+        adapted.diagnostics().forEach(all::add);
         EventValueCheck.check(query.root(), profile, all);
 
         List<KqlQueryText.Leg> legs = new ArrayList<>();

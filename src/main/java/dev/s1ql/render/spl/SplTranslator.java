@@ -2,11 +2,11 @@
 // each query with SplRenderer; --strict turns approximations into errors.
 package dev.s1ql.render.spl;
 
-import dev.s1ql.ast.Dialect;
 import dev.s1ql.ast.Query;
 import dev.s1ql.ast.Span;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.translate.OneDotZeroSemantics;
 import dev.s1ql.translate.Strictness;
 import dev.s1ql.translate.Translation;
 import dev.s1ql.translate.TranslationOptions;
@@ -42,14 +42,15 @@ public final class SplTranslator implements Translator {
     public Translation translate(Query query, TranslationOptions options) {
         SplProfile profile = profile(options.profile() == null ? profiles().get(0) : options.profile(),
                 options.mapping());
-        if (query.dialect() != Dialect.S1QL_1 || query.root() == null) {
-            // 2.0 and PowerQuery have other field names and case rules; they are not read here (yet)
-            return new Translation(null, List.of(Diagnostic.of(Code.UNSUPPORTED_2_0, "only S1QL 1.0 queries "
-                    + "translate to SPL; this one was read as " + query.dialect().label(), Span.NONE)));
-        }
+        // 2.0 and PowerQuery input: rewritten with 1.0 semantics (OneDotZeroSemantics), diagnostics kept.
+        OneDotZeroSemantics.Adapted adapted = OneDotZeroSemantics.adapt(query);
+        if (adapted.query() == null) return new Translation(null, adapted.diagnostics());
+        query = adapted.query();
         SplRenderer renderer = new SplRenderer(profile);
         String text = renderer.render(query);
-        List<Diagnostic> diagnostics = Strictness.apply(renderer.diagnostics(), options.strict());
+        List<Diagnostic> all = new java.util.ArrayList<>(adapted.diagnostics());
+        all.addAll(renderer.diagnostics());
+        List<Diagnostic> diagnostics = Strictness.apply(all, options.strict());
         return new Translation(text, diagnostics);
     }
 

@@ -57,11 +57,18 @@ class SplTranslatorTest {
     }
 
     @Test
-    void onlyS1ql1QueriesTranslate() {
-        ParseResult pr = new dev.s1ql.parse.QueryReader().read("src.process.name = 'cmd.exe'",
-                dev.s1ql.parse.DialectChoice.S1QL_2);
-        assertTrue(pr.ok(), pr.diagnostics().toString());
-        Translation t = spl.translate(pr.query(), TranslationOptions.defaults());
+    void s1ql2QueriesTranslateLikeTheir1Equivalent() {
+        ParseResult v2 = new dev.s1ql.parse.QueryReader().read("src.process.name = 'cmd.exe' | filter dst.port.number > 1024",
+                dev.s1ql.parse.DialectChoice.POWERQUERY);
+        ParseResult v1 = new dev.s1ql.parse.QueryReader().read("SrcProcName = \"cmd.exe\" AND DstPort > 1024",
+                dev.s1ql.parse.DialectChoice.S1QL_1);
+        assertTrue(v2.ok(), v2.diagnostics().toString());
+        TranslationOptions s1 = new TranslationOptions("s1", null, false);
+        Translation t2 = spl.translate(v2.query(), s1);
+        assertEquals(spl.translate(v1.query(), s1).output(), t2.output(), t2.diagnostics().toString());
+        ParseResult grouped = new dev.s1ql.parse.QueryReader().read("src.process.name = 'cmd.exe' | group count() by x",
+                dev.s1ql.parse.DialectChoice.POWERQUERY);
+        Translation t = spl.translate(grouped.query(), s1);
         assertNull(t.output());
         assertEquals(Code.UNSUPPORTED_2_0, t.diagnostics().get(0).code());
     }
