@@ -76,6 +76,11 @@ SHORTCUT = {
     "StorylineId": ending("StorylineId"),
 }
 
+# Fields spec §6.1 lists that the spec's field table lacks: added here, with the section as their source.
+EXTRA = [
+    ("NamedPipeName", "namedPipe.name", "string", "spec §6.1 (PSB1 pipe_creation)"),
+]
+
 def norm_type(t):
     guessed = t.endswith("?")
     t = t.rstrip("?")
@@ -104,4 +109,8 @@ with open(out, "w", encoding="utf-8", newline="") as f:
         else:
             typ, guessed = norm_type(r["type"])
             f.write(f"{name}\t{r['s1ql_2_0_field']}\t{typ}\t{'yes' if guessed else 'no'}\tfield\t\tno\t{r['sources']}\n")
+    have = {r["s1ql_1_0_field"].lower() for r in rows}
+    for name, v2, typ, src in EXTRA:
+        if name.lower() not in have:
+            f.write(f"{name}\t{v2}\t{typ}\tno\tfield\t\tno\t{src}\n")
 print("wrote", out)
