@@ -113,7 +113,7 @@ final class SqlConditionWriter {
     private String leaf(Predicate p, String c, boolean isEnum) {
         MatchKind kind = p.operator().kind();
         boolean negated = p.operator().negated();
-        if (kind == MatchKind.EXISTS) return c + " IS NOT NULL";
+        if (kind == MatchKind.EXISTS) return "(" + c + " IS NOT NULL)";
         if (kind == MatchKind.EMPTY) {
             return negated ? "coalesce(" + c + " <> '', false)" : "coalesce(" + c + " = '', true)";
         }

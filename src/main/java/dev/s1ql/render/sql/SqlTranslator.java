@@ -4,6 +4,7 @@ package dev.s1ql.render.sql;
 
 import dev.s1ql.ast.Query;
 import dev.s1ql.catalog.FieldCatalog;
+import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.translate.OneDotZeroSemantics;
 import dev.s1ql.translate.Strictness;
@@ -52,12 +53,15 @@ public final class SqlTranslator implements Translator {
     public static Written write(Query query, SqlDialect dialect) {
         // 2.0 and PowerQuery input: rewritten with 1.0 semantics, other pipeline stages refused.
         OneDotZeroSemantics.Adapted adapted = OneDotZeroSemantics.adapt(query);
-        List<Diagnostic> diagnostics = new ArrayList<>(adapted.diagnostics());
+        // Its one approximation (a case-sensitive 2.0 `=` on an enum field, which 1.0 cannot write) does not
+        // apply: SQL writes the case rule of the query as it was read, so that warning is dropped.
+        List<Diagnostic> diagnostics = new ArrayList<>(adapted.diagnostics().stream()
+                .filter(d -> d.code() != Code.TRANSLATION_APPROXIMATE_VALUE).toList());
         if (adapted.query() == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new Written(null, Set.of(), diagnostics);
         }
         Query q = adapted.query();
-        SqlConditionWriter writer = new SqlConditionWriter(dialect, FieldCatalog.defaults(), q.enumFieldsIgnoreCase());
+        SqlConditionWriter writer = new SqlConditionWriter(dialect, FieldCatalog.defaults(), query.enumFieldsIgnoreCase());
         String condition = q.root() == null ? "true" : writer.write(q.root());
         diagnostics.addAll(writer.diagnostics());
         return new Written(condition, writer.columns(), diagnostics);

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s1ql.ast.Query;
 import dev.s1ql.eval.EvalOptions;
@@ -21,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,9 +30,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The events are loaded into one DuckDB table with a VARCHAR column per event key (case-insensitively, as
- * DuckDB resolves identifiers) plus every column a query reads, holding each value's JSON text as the
- * interpreter reads it; a key an event does not have is NULL. Needs ../shared; skipped without it.
+ * The events are loaded by {@link DuckDbEvents}: a VARCHAR column per event key and per column a query reads,
+ * NULL where an event has no such key. Needs ../shared; skipped without it.
  */
 class SqlDuckDbDifferentialTest {
 
@@ -80,19 +75,13 @@ class SqlDuckDbDifferentialTest {
             sql.add(w);
             for (String c : w.columns()) columns.putIfAbsent(c.toLowerCase(Locale.ROOT), c);
         }
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String e : events) {
-            Map<String, String> row = flatValues(e);
-            rows.add(row);
-            for (String k : row.keySet()) columns.putIfAbsent(k, k);
-        }
 
         List<String> differences = new ArrayList<>();
         int agreeingQueries = 0;
         long agreeingPairs = 0;
         long matches = 0;
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            load(db, columns, rows);
+            DuckDbEvents.load(db, columns.values(), events);
             for (int r = 0; r < queries.size(); r++) {
                 BitSet expected = interpreter.get(r);
                 matches += expected.cardinality();
@@ -102,7 +91,7 @@ class SqlDuckDbDifferentialTest {
                     problem = "not translated: " + sql.get(r).diagnostics();
                 } else {
                     try (Statement st = db.createStatement();
-                         ResultSet rs = st.executeQuery("SELECT id FROM " + SqlTranslator.TABLE + " WHERE "
+                         ResultSet rs = st.executeQuery("SELECT s1ql_row FROM " + SqlTranslator.TABLE + " WHERE "
                                  + sql.get(r).condition())) {
                         while (rs.next()) actual.set(rs.getInt(1));
                     } catch (SQLException ex) {
@@ -126,49 +115,5 @@ class SqlDuckDbDifferentialTest {
         differences.stream().limit(30).forEach(System.out::println);
         assertEquals(List.of(), differences.stream().limit(10).toList());
         assertTrue(matches > 100, "too few matches to mean anything: " + matches);
-    }
-
-    /**
-     * The top-level values of one event as the interpreter reads them (the parser's text of a scalar; JSON null
-     * is missing), keyed in lower case.
-     */
-    private static Map<String, String> flatValues(String line) throws Exception {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (JsonParser p = new JsonFactory().createParser(line)) {
-            p.nextToken();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName().toLowerCase(Locale.ROOT);
-                JsonToken v = p.nextToken();
-                if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                } else if (v != JsonToken.VALUE_NULL) {
-                    out.putIfAbsent(key, p.getText());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void load(Connection db, Map<String, String> columns, List<Map<String, String>> rows)
-            throws SQLException {
-        SqlDialect d = SqlDialect.DUCKDB;
-        List<String> keys = new ArrayList<>(columns.keySet());
-        StringBuilder ddl = new StringBuilder("CREATE TABLE " + SqlTranslator.TABLE + " (id INTEGER");
-        StringBuilder insert = new StringBuilder("INSERT INTO " + SqlTranslator.TABLE + " VALUES (?");
-        for (String k : keys) {
-            ddl.append(", ").append(d.identifier(columns.get(k))).append(" VARCHAR");
-            insert.append(", ?");
-        }
-        try (Statement st = db.createStatement()) {
-            st.execute(ddl.append(')').toString());
-        }
-        try (PreparedStatement ps = db.prepareStatement(insert.append(')').toString())) {
-            for (int i = 0; i < rows.size(); i++) {
-                ps.setInt(1, i);
-                for (int c = 0; c < keys.size(); c++) ps.setString(c + 2, rows.get(i).get(keys.get(c)));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 }
