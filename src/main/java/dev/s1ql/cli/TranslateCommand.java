@@ -48,11 +48,12 @@ public final class TranslateCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Target language: kql, spl, s1ql2, pq.")
+    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Target language: kql, spl, s1ql2, pq, sql.")
     String to;
 
     @Option(names = "--profile", paramLabel = "NAME",
-            description = "Target profile (kql: mde (default), sentinel-asim; spl: sysmon (default), cim, s1).")
+            description = "Target profile (kql: mde (default), sentinel-asim; spl: sysmon (default), cim, s1; "
+                    + "sql: duckdb (default), spark, trino).")
     String profile;
 
     @Option(names = "--mapping", paramLabel = "FILE",

@@ -5,6 +5,7 @@ package dev.s1ql.translate;
 import dev.s1ql.render.S1ql2Translator;
 import dev.s1ql.render.kql.KqlTranslator;
 import dev.s1ql.render.spl.SplTranslator;
+import dev.s1ql.render.sql.SqlTranslator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class Translators {
         register(new SplTranslator());
         register(new S1ql2Translator("s1ql2"));
         register(new S1ql2Translator("pq"));
+        register(new SqlTranslator());
     }
 
     private Translators() {

@@ -70,7 +70,7 @@ class SplTranslateCommandTest {
 
     @Test
     void usageErrorsExitTwo(@TempDir Path dir) {
-        assertEquals(2, CliTest.run("translate", "--to", "sql", "-q", PROC).exit());
+        assertEquals(2, CliTest.run("translate", "--to", "eql", "-q", PROC).exit());
         assertEquals(2, CliTest.run("translate", "--to", "spl", "--profile", "ecs", "-q", PROC).exit());
         assertEquals(2, CliTest.run("translate", "--to", "spl", "--mapping", dir.resolve("none.tsv").toString(),
                 "-q", PROC).exit());

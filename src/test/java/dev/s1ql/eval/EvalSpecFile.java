@@ -21,9 +21,9 @@ import java.util.List;
  * </pre>
  * Every event needs an "id"; {@code expect:} lists the ids that match, comma-separated (empty for none).
  */
-record EvalSpecFile(String name, String query, EvalOptions options, List<String> events, List<String> expected) {
+public record EvalSpecFile(String name, String query, EvalOptions options, List<String> events, List<String> expected) {
 
-    static EvalSpecFile read(Path file) throws IOException {
+    public static EvalSpecFile read(Path file) throws IOException {
         String query = null;
         EvalOptions options = EvalOptions.defaults();
         List<String> events = new ArrayList<>();

@@ -1,0 +1,78 @@
+// S1QL -> SQL for DuckDB, Spark SQL and Trino: `SELECT * FROM events WHERE <condition>`, one column per event
+// key (1.0 camelCase: tgtProcCmdLine), NULL for a missing field. The profile names the dialect.
+package dev.s1ql.render.sql;
+
+import dev.s1ql.ast.Query;
+import dev.s1ql.catalog.FieldCatalog;
+import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.translate.OneDotZeroSemantics;
+import dev.s1ql.translate.Strictness;
+import dev.s1ql.translate.Translation;
+import dev.s1ql.translate.TranslationOptions;
+import dev.s1ql.translate.TranslationSetupException;
+import dev.s1ql.translate.Translator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+public final class SqlTranslator implements Translator {
+
+    /** The table the query reads; docs/sql.md shows how to name a view of the exported events so. */
+    public static final String TABLE = "events";
+
+    @Override
+    public String target() {
+        return "sql";
+    }
+
+    @Override
+    public List<String> profiles() {
+        return SqlDialect.ALL.stream().map(SqlDialect::name).toList();
+    }
+
+    @Override
+    public String lineComment(String text) {
+        return "-- " + text;
+    }
+
+    @Override
+    public Translation translate(Query query, TranslationOptions options) {
+        Written w = write(query, dialect(options.profile()));
+        if (w.condition() == null) return new Translation(null, w.diagnostics());
+        String sql = "SELECT * FROM " + TABLE + " WHERE " + w.condition();
+        return new Translation(sql, Strictness.apply(w.diagnostics(), options.strict()));
+    }
+
+    /** The WHERE condition (null when the query cannot be written), the columns it reads, and diagnostics. */
+    public record Written(String condition, Set<String> columns, List<Diagnostic> diagnostics) {
+    }
+
+    /** The condition alone, for callers that build their own statement (the differential test, an engine). */
+    public static Written write(Query query, SqlDialect dialect) {
+        // 2.0 and PowerQuery input: rewritten with 1.0 semantics, other pipeline stages refused.
+        OneDotZeroSemantics.Adapted adapted = OneDotZeroSemantics.adapt(query);
+        // Its one approximation (a case-sensitive 2.0 `=` on an enum field, which 1.0 cannot write) does not
+        // apply: SQL writes the case rule of the query as it was read, so that warning is dropped.
+        List<Diagnostic> diagnostics = new ArrayList<>(adapted.diagnostics().stream()
+                .filter(d -> d.code() != Code.TRANSLATION_APPROXIMATE_VALUE).toList());
+        if (adapted.query() == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            return new Written(null, Set.of(), diagnostics);
+        }
+        Query q = adapted.query();
+        SqlConditionWriter writer = new SqlConditionWriter(dialect, FieldCatalog.defaults(), query.enumFieldsIgnoreCase());
+        String condition = q.root() == null ? "true" : writer.write(q.root());
+        diagnostics.addAll(writer.diagnostics());
+        return new Written(condition, writer.columns(), diagnostics);
+    }
+
+    private static SqlDialect dialect(String profile) {
+        if (profile == null) return SqlDialect.DUCKDB;
+        SqlDialect d = SqlDialect.named(profile);
+        if (d == null) {
+            throw new TranslationSetupException("unknown sql profile '" + profile + "' (known: duckdb, spark, trino)");
+        }
+        return d;
+    }
+}

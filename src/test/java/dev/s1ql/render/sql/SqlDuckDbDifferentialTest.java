@@ -1,0 +1,119 @@
+// Every corpus query, translated to DuckDB SQL and run embedded over the shared events, must select exactly the
+// events the interpreter (RulePack) matches.
+package dev.s1ql.render.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s1ql.ast.Query;
+import dev.s1ql.eval.EvalOptions;
+import dev.s1ql.eval.RulePack;
+import dev.s1ql.events.RawEvent;
+import dev.s1ql.parse.ParseResult;
+import dev.s1ql.parse.S1qlParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The events are loaded by {@link DuckDbEvents}: a VARCHAR column per event key and per column a query reads,
+ * NULL where an event has no such key. Needs ../shared; skipped without it.
+ */
+class SqlDuckDbDifferentialTest {
+
+    private static final Path SHARED = Path.of("../shared");
+
+    @Test
+    void duckDbSelectsExactlyTheInterpretersMatchesForEveryCorpusQuery() throws Exception {
+        Path corpus = SHARED.resolve("corpus/sigma_s1.jsonl");
+        assumeTrue(Files.exists(corpus), "../shared is absent: the differential test needs the corpus and events");
+        ObjectMapper json = new ObjectMapper();
+        List<Query> queries = new ArrayList<>();
+        S1qlParser parser = new S1qlParser();
+        for (String line : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
+            ParseResult r = parser.parse(json.readTree(line).path("s1ql").asText());
+            if (r.ok()) queries.add(r.query());
+        }
+        List<String> events = new ArrayList<>();
+        for (String f : List.of("dv_mordor_sample.ndjson", "dv_sigma_regression.ndjson")) {
+            for (String line : Files.readAllLines(SHARED.resolve("data/events").resolve(f), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) events.add(line);
+            }
+        }
+
+        // The interpreter's verdicts.
+        RulePack pack = new RulePack(EvalOptions.defaults());
+        queries.forEach(pack::add);
+        pack.finish();
+        List<BitSet> interpreter = new ArrayList<>();
+        for (int r = 0; r < queries.size(); r++) interpreter.add(new BitSet());
+        for (int i = 0; i < events.size(); i++) {
+            int row = i;
+            pack.evaluate(RawEvent.of("e", i + 1, events.get(i).getBytes(StandardCharsets.UTF_8)),
+                    (r, e) -> interpreter.get(r).set(row));
+        }
+
+        // The SQL of every query, and the columns they read.
+        List<SqlTranslator.Written> sql = new ArrayList<>();
+        Map<String, String> columns = new LinkedHashMap<>(); // lower case -> spelling
+        for (Query q : queries) {
+            SqlTranslator.Written w = SqlTranslator.write(q, SqlDialect.DUCKDB);
+            sql.add(w);
+            for (String c : w.columns()) columns.putIfAbsent(c.toLowerCase(Locale.ROOT), c);
+        }
+
+        List<String> differences = new ArrayList<>();
+        int agreeingQueries = 0;
+        long agreeingPairs = 0;
+        long matches = 0;
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+            DuckDbEvents.load(db, columns.values(), events);
+            for (int r = 0; r < queries.size(); r++) {
+                BitSet expected = interpreter.get(r);
+                matches += expected.cardinality();
+                BitSet actual = new BitSet();
+                String problem = null;
+                if (sql.get(r).condition() == null) {
+                    problem = "not translated: " + sql.get(r).diagnostics();
+                } else {
+                    try (Statement st = db.createStatement();
+                         ResultSet rs = st.executeQuery("SELECT s1ql_row FROM " + SqlTranslator.TABLE + " WHERE "
+                                 + sql.get(r).condition())) {
+                        while (rs.next()) actual.set(rs.getInt(1));
+                    } catch (SQLException ex) {
+                        problem = "DuckDB: " + ex.getMessage().lines().findFirst().orElse("");
+                    }
+                }
+                BitSet diff = (BitSet) expected.clone();
+                diff.xor(actual);
+                if (problem == null) agreeingPairs += events.size() - diff.cardinality();
+                if (problem == null && diff.isEmpty()) {
+                    agreeingQueries++;
+                } else {
+                    differences.add("query " + r + " " + (problem != null ? problem : "interpreter=" + expected
+                            + " duckdb=" + actual) + "\n  " + queries.get(r).source() + "\n  " + sql.get(r).condition());
+                }
+            }
+        }
+        System.out.printf("SqlDuckDbDifferentialTest: %d of %d queries agree on all %d events; %d of %d "
+                        + "(query, event) pairs agree; %d interpreter matches%n", agreeingQueries, queries.size(),
+                events.size(), agreeingPairs, (long) queries.size() * events.size(), matches);
+        differences.stream().limit(30).forEach(System.out::println);
+        assertEquals(List.of(), differences.stream().limit(10).toList());
+        assertTrue(matches > 100, "too few matches to mean anything: " + matches);
+    }
+}
