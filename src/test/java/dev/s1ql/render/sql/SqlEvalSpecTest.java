@@ -4,7 +4,6 @@ package dev.s1ql.render.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s1ql.eval.EvalOptions;
@@ -46,15 +45,34 @@ class SqlEvalSpecTest {
             files = s.filter(p -> p.toString().endsWith(".spec")).sorted().toList();
         }
         assertTrue(files.size() > 0, "no spec files in " + SPECS);
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> run(f)));
+        // Out of scope, each with its written reason (NOT_COVERED, or evaluation options other than the
+        // defaults, which the translation does not write); pinned by outOfScopeCasesAreTheListedOnes.
+        List<Path> covered = new ArrayList<>();
+        for (Path f : files) if (covered(f)) covered.add(f);
+        return covered.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> run(f)));
+    }
+
+    private static boolean covered(Path f) throws java.io.IOException {
+        return !NOT_COVERED.containsKey(f.getFileName().toString())
+                && EvalSpecFile.read(f).options().equals(EvalOptions.defaults());
+    }
+
+    @org.junit.jupiter.api.Test
+    void outOfScopeCasesAreTheListedOnes() throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(SPECS)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".spec")).sorted().toList()) {
+                if (!covered(f)) out.add(f.getFileName().toString());
+            }
+        }
+        for (String name : NOT_COVERED.keySet()) assertTrue(out.contains(name), name + " is listed but missing");
+        // the two nested-name cases plus the three spec files that set evaluation options
+        assertEquals(5, out.size(), out::toString);
     }
 
     private static void run(Path file) throws Exception {
         String name = file.getFileName().toString();
-        assumeTrue(!NOT_COVERED.containsKey(name), () -> "not covered by the SQL translation: " + NOT_COVERED.get(name));
         EvalSpecFile spec = EvalSpecFile.read(file);
-        assumeTrue(spec.options().equals(EvalOptions.defaults()),
-                "evaluation options other than the defaults are not translated");
         ParseResult parsed = new QueryReader().read(spec.query(), DialectChoice.AUTO);
         assertTrue(parsed.ok(), "query does not parse: " + spec.query());
         SqlTranslator.Written w = SqlTranslator.write(parsed.query(), SqlDialect.DUCKDB);
