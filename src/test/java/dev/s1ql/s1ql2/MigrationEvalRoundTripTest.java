@@ -36,10 +36,11 @@ class MigrationEvalRoundTripTest {
     /** Events read from the start of each bench file: enough for every event family, quick in a unit test. */
     static final int EVENTS = 120_000;
 
-    @Test
-    void oneDotZeroAndItsMigrationMatchTheSameEvents() throws Exception {
-        Path dv = SharedData.require("data/bench/mordor_s1dv.ndjson.gz");
-        Path sdl = SharedData.require("data/bench/mordor_sdl.ndjson.gz");
+    /** Every migratable corpus query, as 1.0 in one pack and as its 2.0 migration in another, same order. */
+    record Packs(RulePack v1, RulePack v2, List<String> ids) {
+    }
+
+    static Packs packs() throws Exception {
         ObjectMapper json = new ObjectMapper();
         RulePack v1 = new RulePack(EvalOptions.defaults());
         RulePack v2 = new RulePack(EvalOptions.defaults());
@@ -57,23 +58,35 @@ class MigrationEvalRoundTripTest {
         }
         v1.finish();
         v2.finish();
-        List<BitSet> m1 = run(v1, dv, ids.size());
-        List<BitSet> m2 = run(v2, sdl, ids.size());
+        assertEquals(1730, ids.size());
+        return new Packs(v1, v2, ids);
+    }
+
+    /** Rules whose match sets differ, and the number of 1.0 matches; asserts both sides agree. */
+    static long assertSameMatches(Packs p, List<BitSet> m1, List<BitSet> m2) {
         List<String> differences = new ArrayList<>();
         long matches = 0;
-        for (int r = 0; r < ids.size(); r++) {
+        for (int r = 0; r < p.ids().size(); r++) {
             matches += m1.get(r).cardinality();
             if (!m1.get(r).equals(m2.get(r))) {
-                differences.add(ids.get(r) + ": 1.0 matched " + m1.get(r).cardinality() + ", 2.0 matched "
+                differences.add(p.ids().get(r) + ": 1.0 matched " + m1.get(r).cardinality() + ", 2.0 matched "
                         + m2.get(r).cardinality());
             }
         }
-        System.out.printf("1.0 -> 2.0 -> eval round trip: %d rules, %d events of each shape, %d matches%n", ids.size(), EVENTS, matches);
-        assertEquals(1730, ids.size());
-        assertTrue(matches > 0, "the sample must exercise some rules");
         assertTrue(differences.isEmpty(), () -> differences.size() + " rules differ:\n" + String.join("\n", differences));
+        return matches;
     }
 
+    @Test
+    void oneDotZeroAndItsMigrationMatchTheSameEvents() throws Exception {
+        Path dv = SharedData.require("data/bench/mordor_s1dv.ndjson.gz");
+        Path sdl = SharedData.require("data/bench/mordor_sdl.ndjson.gz");
+        Packs p = packs();
+        long matches = assertSameMatches(p, runLines(p.v1(), head(dv), p.ids().size()), runLines(p.v2(), head(sdl), p.ids().size()));
+        System.out.printf("1.0 -> 2.0 -> eval round trip: %d rules, %d events of each shape, %d matches%n",
+                p.ids().size(), EVENTS, matches);
+        assertTrue(matches > 0, "the sample must exercise some rules");
+    }
 
     @Test
     void sameOnTheSharedEventsConvertedToDottedNames() throws Exception {
@@ -84,32 +97,23 @@ class MigrationEvalRoundTripTest {
         v1Events.removeIf(String::isBlank);
         List<String> v2Events = new ArrayList<>();
         for (String e : v1Events) v2Events.add(json.writeValueAsString(toDotted(json, (ObjectNode) json.readTree(e))));
-        RulePack v1 = new RulePack(EvalOptions.defaults());
-        RulePack v2 = new RulePack(EvalOptions.defaults());
-        List<String> ids = new ArrayList<>();
-        for (String line : Files.readAllLines(SharedData.require("corpus/sigma_s1.jsonl"))) {
-            var j = json.readTree(line);
-            ParseResult r1 = new S1qlParser().parse(j.get("s1ql").asText());
-            S1ql2Writer.Result w = S1ql2Writer.write(r1.query());
-            if (w.text() == null) continue;
-            v1.add(r1.query());
-            v2.add(new S1ql2Parser().parse(w.text()).query());
-            ids.add(j.get("id").asText());
-        }
-        v1.finish();
-        v2.finish();
-        List<BitSet> m1 = runLines(v1, v1Events, ids.size());
-        List<BitSet> m2 = runLines(v2, v2Events, ids.size());
-        List<String> differences = new ArrayList<>();
-        long matches = 0;
-        for (int r = 0; r < ids.size(); r++) {
-            matches += m1.get(r).cardinality();
-            if (!m1.get(r).equals(m2.get(r))) differences.add(ids.get(r));
-        }
+        Packs p = packs();
+        long matches = assertSameMatches(p, runLines(p.v1(), v1Events, p.ids().size()),
+                runLines(p.v2(), v2Events, p.ids().size()));
         System.out.printf("1.0 -> 2.0 -> eval on shared/data/events (dotted): %d rules, %d events, %d matches%n",
-                ids.size(), v1Events.size(), matches);
+                p.ids().size(), v1Events.size(), matches);
         assertTrue(matches > 100, "the shared events exercise the rules");
-        assertTrue(differences.isEmpty(), () -> differences.size() + " rules differ: " + differences);
+    }
+
+    /** The first EVENTS lines of a gzip NDJSON file. */
+    private static List<String> head(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            String line;
+            while (out.size() < EVENTS && (line = in.readLine()) != null) out.add(line);
+        }
+        return out;
     }
 
     /** A Deep Visibility event in Data Lake shape: each 1.0 key moved to its 2.0 path, nested. */
@@ -142,22 +146,6 @@ class MigrationEvalRoundTripTest {
             final int event = n;
             pack.evaluate(RawEvent.of("events", n + 1, events.get(n).getBytes(StandardCharsets.UTF_8)),
                     (rule, e) -> out.get(rule).set(event));
-        }
-        return out;
-    }
-
-    private static List<BitSet> run(RulePack pack, Path file, int rules) throws Exception {
-        List<BitSet> out = new ArrayList<>();
-        for (int i = 0; i < rules; i++) out.add(new BitSet());
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while (n < EVENTS && (line = in.readLine()) != null) {
-                final int event = n++;
-                pack.evaluate(RawEvent.of(file.toString(), event + 1, line.getBytes(StandardCharsets.UTF_8)),
-                        (rule, e) -> out.get(rule).set(event));
-            }
         }
         return out;
     }
