@@ -3,14 +3,11 @@ package dev.s1ql.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s1ql.ast.Query;
 import dev.s1ql.events.RawEvent;
-import dev.s1ql.parse.ParseResult;
-import dev.s1ql.parse.S1qlParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +25,8 @@ class RulePackDifferentialTest {
 
     @Test
     void packAgreesWithReferenceInterpreterOnEveryRuleAndEvent() throws Exception {
-        Path corpus = SHARED.resolve("corpus/sigma_s1.jsonl");
-        assumeTrue(Files.exists(corpus), "../shared is absent: the differential test needs the corpus and events");
+        List<Query> queries = dev.s1ql.SharedData.corpusQueries();
         ObjectMapper json = new ObjectMapper();
-        List<Query> queries = new ArrayList<>();
-        S1qlParser parser = new S1qlParser();
-        for (String line : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
-            ParseResult r = parser.parse(json.readTree(line).path("s1ql").asText());
-            if (r.ok()) queries.add(r.query());
-        }
         RulePack pack = new RulePack(EvalOptions.defaults());
         queries.forEach(pack::add);
         pack.finish();
