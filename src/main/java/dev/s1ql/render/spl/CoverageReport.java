@@ -6,6 +6,8 @@ package dev.s1ql.render.spl;
 import dev.s1ql.ast.FieldRef;
 import dev.s1ql.ast.Query;
 import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.diag.Severity;
 import dev.s1ql.render.spl.S1EventUniverse.Slot;
 
 import java.util.ArrayList;
@@ -33,8 +35,11 @@ final class CoverageReport {
             byField.forEach((f, slots) -> diags.error(Code.TRANSLATION_UNMAPPED_FIELD, "'" + f.written()
                     + "' has no counterpart in profile " + profile + " for " + shortList(slots), f.span()));
         } else if (!noEvents.isEmpty()) {
-            diags.error(Code.TRANSLATION_UNMAPPED_EVENT, "profile " + profile + " has no events for "
-                    + shortList(noEvents), q.root().span());
+            String hint = "s1".equals(profile) ? null : "profile s1 searches SentinelOne's own events as indexed in "
+                    + "Splunk, which hold every event kind (--profile s1)";
+            diags.add(Diagnostic.of(Code.TRANSLATION_UNMAPPED_EVENT, "profile " + profile
+                    + " has no events for " + shortList(noEvents), q.root().span(), hint)
+                    .withSeverity(Severity.ERROR));
         } else {
             diags.error(Code.TRANSLATION_NO_TABLE, "no SentinelOne event can match this query (its EventType, "
                     + "ObjectType and EndpointOS conditions exclude each other)", q.root().span());
