@@ -4,6 +4,9 @@
 //   MODE tokenize  Jackson's streaming parser over the file, nextToken() to the end (the baseline)
 //        eval      s1ql's reading path plus evaluation of QUERIES: a .jsonl corpus (key "s1ql") or a file
 //                  holding one query
+//        compare   QUERIES is ONE_QUERY_FILE,CORPUS.jsonl: per iteration gunzip only, tokenize, one query, all
+//                  corpus, interleaved in one JVM so that machine load hits all modes alike; then medians,
+//                  best, and the ratios tokenize/eval (CPU and wall) over iterations 2..N
 // Prints one line per iteration (events/s, MB/s of uncompressed JSON, by wall and by thread CPU time) and the
 // peak memory at the end.
 // Kept out of the shipped jar; bench/eval-bench.sh compiles and runs it.
@@ -72,19 +75,76 @@ public final class EvalBench {
         String mode = args[0];
         Path events = Path.of(args[1]);
         int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        if (mode.equals("compare")) {
+            String[] q = args[2].split(",");
+            compare(events, loadPack(Path.of(q[0])), loadPack(Path.of(q[1])), iterations);
+            return;
+        }
         RulePack pack = null;
         if (mode.equals("eval")) {
             pack = loadPack(Path.of(args[2]));
         }
         for (int i = 1; i <= iterations; i++) {
             Result r = mode.equals("tokenize") ? tokenize(events) : evaluate(events, pack);
-            System.out.printf("%s iteration %d: %,d events, %.1f MB, %,d matches; wall %.2f s = %,.0f events/s, %.1f MB/s;"
-                    + " cpu %.2f s = %,.0f events/s, %.1f MB/s%n", mode, i, r.events(), r.bytes() / 1e6, r.matches(),
-                    r.seconds(), r.events() / r.seconds(), r.bytes() / 1e6 / r.seconds(),
-                    r.cpuSeconds(), r.events() / r.cpuSeconds(), r.bytes() / 1e6 / r.cpuSeconds());
+            print(mode, i, r);
         }
         System.out.printf("peak heap used: %.0f MB (max heap %.0f MB), peak RSS: %s%n", peakHeap() / 1e6,
                 Runtime.getRuntime().maxMemory() / 1e6, peakRss());
+    }
+
+    static void print(String mode, int i, Result r) {
+        System.out.printf("%s iteration %d: %,d events, %.1f MB, %,d matches; wall %.2f s = %,.0f events/s, %.1f MB/s;"
+                + " cpu %.2f s = %,.0f events/s, %.1f MB/s%n", mode, i, r.events(), r.bytes() / 1e6, r.matches(),
+                r.seconds(), r.events() / r.seconds(), r.bytes() / 1e6 / r.seconds(),
+                r.cpuSeconds(), r.events() / r.cpuSeconds(), r.bytes() / 1e6 / r.cpuSeconds());
+    }
+
+    static void compare(Path events, RulePack one, RulePack corpus, int iterations) throws IOException {
+        String[] modes = {"gunzip", "tokenize", "one query", "all corpus"};
+        List<List<Result>> results = new ArrayList<>();
+        for (String m : modes) results.add(new ArrayList<>());
+        for (int i = 1; i <= iterations; i++) {
+            Result[] r = {gunzip(events), tokenize(events), evaluate(events, one), evaluate(events, corpus)};
+            for (int m = 0; m < modes.length; m++) {
+                print(modes[m], i, r[m]);
+                if (i > 1 || iterations == 1) results.get(m).add(r[m]);
+            }
+        }
+        System.out.printf("summary over iterations %s (median; best), seconds:%n", iterations > 1 ? "2.." + iterations : "1");
+        double[][] cpu = new double[modes.length][];
+        double[][] wall = new double[modes.length][];
+        for (int m = 0; m < modes.length; m++) {
+            cpu[m] = results.get(m).stream().mapToDouble(Result::cpuSeconds).sorted().toArray();
+            wall[m] = results.get(m).stream().mapToDouble(Result::seconds).sorted().toArray();
+            Result any = results.get(m).get(0);
+            System.out.printf("  %-10s cpu %.2f; %.2f   wall %.2f; %.2f   best cpu = %,.0f events/s, %.1f MB/s%n", modes[m],
+                    median(cpu[m]), cpu[m][0], median(wall[m]), wall[m][0], any.events() / cpu[m][0],
+                    any.bytes() / 1e6 / cpu[m][0]);
+        }
+        for (int m = 2; m < modes.length; m++) {
+            System.out.printf("  tokenize / %-10s cpu median %.0f%%, best %.0f%%; wall median %.0f%%, best %.0f%%%n", modes[m],
+                    100 * median(cpu[1]) / median(cpu[m]), 100 * cpu[1][0] / cpu[m][0],
+                    100 * median(wall[1]) / median(wall[m]), 100 * wall[1][0] / wall[m][0]);
+        }
+    }
+
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Decompression alone (read to the end), the part every mode shares. */
+    static Result gunzip(Path file) throws IOException {
+        Counting[] c = new Counting[1];
+        long t0 = System.nanoTime();
+        double cpu0 = cpuSeconds();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = open(file, c)) {
+            while (in.read(buf, 0, buf.length) >= 0) {
+                // count only
+            }
+        }
+        return new Result(0, c[0].bytes, 0, (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
     }
 
     static RulePack loadPack(Path queries) throws IOException {

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Throughput and memory of `s1ql eval` on the Mordor benchmark events (see docs/eval.md, "Performance").
 #   bench/eval-bench.sh [EVENTS.ndjson.gz] [CORPUS.jsonl]
-# Runs, each in a fresh JVM: bare Jackson tokenizing (baseline), one query (the seed rule), all corpus
-# queries; then the flat-memory check: the CLI with -Xmx256m over ~1 GB of NDJSON streamed from stdin.
+# Runs in one JVM, interleaved per iteration so that load from other processes hits every mode alike:
+# gunzip only, bare Jackson tokenizing (the baseline), one query (the seed rule), all corpus queries; prints
+# medians, best and the ratios (single-threaded, thread CPU and wall). Then the flat-memory check: the CLI with
+# -Xmx256m over ~1 GB of NDJSON streamed from stdin.   ITERATIONS=N (default 5), SKIP_FLAT=1, HEAP=-Xmx1g
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENTS=${1:-../shared/data/bench/mordor_s1dv.ndjson.gz}
 CORPUS=${2:-../shared/corpus/sigma_s1.jsonl}
 ONE=${ONE_QUERY:-examples/dns_query_win_susp_external_ip_lookup.md}
-ITER=${ITERATIONS:-3}
+ITER=${ITERATIONS:-5}
 HEAP=${HEAP:--Xmx1g}
 
 [ -f "$EVENTS" ] || { echo "events file not found: $EVENTS" >&2; exit 2; }
@@ -20,12 +22,8 @@ CP=target/s1ql.jar:target/bench
 # The one-query input: the query block of the seed rule document.
 awk '/^## SentinelOne Query/{f=1;next} f&&/^```/{if(q)exit; q=1; next} f&&q' "$ONE" > target/bench/one-query.s1ql
 
-echo "== bare Jackson tokenizing (baseline)"
-java $HEAP -cp $CP EvalBench tokenize "$EVENTS" - "$ITER"
-echo "== one query ($ONE)"
-java $HEAP -cp $CP EvalBench eval "$EVENTS" target/bench/one-query.s1ql "$ITER"
-echo "== all corpus queries ($CORPUS)"
-java $HEAP -cp $CP EvalBench eval "$EVENTS" "$CORPUS" "$ITER"
+echo "== interleaved: gunzip, bare Jackson tokenizing (baseline), one query ($ONE), all corpus queries ($CORPUS)"
+java $HEAP -cp $CP EvalBench compare "$EVENTS" "target/bench/one-query.s1ql,$CORPUS" "$ITER"
 
 if [ "${SKIP_FLAT:-0}" != 1 ]; then
   echo "== flat memory: s1ql eval -Xmx256m, all corpus queries, the events 4 times over stdin (~1.1 GB)"

@@ -32,7 +32,7 @@ final class AhoCorasick {
     private final int[] dictLink;   // nearest state on the fail chain with an own pattern, or 0
     private final char[] classOf;   // char -> alphabet class (0 = a char no pattern has); null when not dense
     private final int classes;
-    private final int[] delta;      // full DFA: state * classes + class -> next state; null when not dense
+    private final int[] delta;      // full DFA: state * classes + class -> next state's row (see below); null when not dense
 
     AhoCorasick(List<String> patterns) {
         this(patterns, DENSE_LIMIT);
@@ -139,6 +139,12 @@ final class AhoCorasick {
                 System.arraycopy(delta, fail[s] * k, delta, s * k, k);
                 for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) delta[s * k + cls[edgeChar[e]]] = edgeTarget[e];
             }
+            // Store each target as its row offset (state * k), complemented (negative) when a pattern ends there:
+            // the scan then needs no multiplication and no output-table reads for the chars that end nothing.
+            for (int i = 0; i < delta.length; i++) {
+                int t = delta[i];
+                delta[i] = ownPattern[t] >= 0 || dictLink[t] != 0 ? ~(t * k) : t * k;
+            }
         } else {
             classOf = null;
             classes = 0;
@@ -150,11 +156,12 @@ final class AhoCorasick {
         final char[] cls = classOf;
         final int[] d = delta;
         final int k = classes;
-        int s = 0;
+        int row = 0; // the current state's row offset, complemented when patterns end in it
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = fold ? CaseFold.fold(text.charAt(i)) : text.charAt(i);
-            s = d[s * k + (c < cls.length ? cls[c] : 0)];
-            if (s == 0) continue;
+            row = d[(row < 0 ? ~row : row) + (c < cls.length ? cls[c] : 0)];
+            if (row >= 0) continue;
+            int s = ~row / k;
             for (int o = ownPattern[s] >= 0 ? s : dictLink[s]; o != 0; o = dictLink[o]) hits.hit(ownPattern[o], i);
         }
     }

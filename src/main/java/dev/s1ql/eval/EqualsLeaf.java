@@ -9,12 +9,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Text operands are held folded in a set when the comparison ignores case, so a long In list costs one lookup. */
+/**
+ * Text operands are held folded in a set when the comparison ignores case, so a long In list costs one lookup.
+ * Folding keeps lengths, so a value whose length no operand has is rejected before it is folded or hashed.
+ */
 final class EqualsLeaf extends Leaf {
 
     private final boolean ignoreCase;
     private final Set<String> texts = new HashSet<>();
     private final BigDecimal[] numbers;
+    /** textLengths[n]: some text operand has n chars. */
+    private final boolean[] textLengths;
 
     EqualsLeaf(Predicate source, String fieldName, int slot, boolean ignoreCase) {
         super(source, fieldName, slot);
@@ -26,6 +31,10 @@ final class EqualsLeaf extends Leaf {
             if (d != null) nums.add(d);
         }
         numbers = nums.toArray(new BigDecimal[0]);
+        int longest = 0;
+        for (String t : texts) longest = Math.max(longest, t.length());
+        textLengths = new boolean[longest + 1];
+        for (String t : texts) textLengths[t.length()] = true;
     }
 
     /** The previous event's value and verdict: enum-like fields repeat from event to event. */
@@ -42,7 +51,10 @@ final class EqualsLeaf extends Leaf {
     }
 
     private boolean compute(EventView event, String value) {
-        if (texts.contains(ignoreCase ? event.folded(slot) : value)) return true;
+        int len = value.length();
+        if (len < textLengths.length && textLengths[len] && texts.contains(ignoreCase ? event.folded(slot) : value)) {
+            return true;
+        }
         if (numbers.length == 0) return false;
         BigDecimal d = event.number(slot);
         if (d == null) return false;

@@ -75,7 +75,7 @@ public final class RulePack {
     /** Parses an event into the current view without evaluating (for explanations and benchmarks). */
     public void load(RawEvent event) throws MalformedEventException {
         values.next();
-        extractor.extract(event.buffer(), event.offset(), event.length(), values);
+        extractor.extract(event, values);
     }
 
     /** What each predicate of a rule said about the event last loaded. */

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first rule that asks about the field in an event triggers one automaton pass over the value; every other
+ * The first rule that asks about the field in an event triggers one automaton pass over the value (none when
+ * the value equals the last one scanned: its hits still stand); every other
  * rule's contains/starts/ends test on that field is then an array lookup. This is what keeps a rule pack of
  * thousands of {@code In Contains AnyCase} lists close to the cost of one.
  */
@@ -25,8 +26,13 @@ final class SubstringIndex implements AhoCorasick.Hits {
     private long scannedStamp;
     private int[] hitList = new int[16];
     private int hitCount;
-    private long stamp;
+    /** Numbers each automaton pass; the stamp arrays hold the pass that found the hit. */
+    private long scans;
+    /** The pass whose results hold for the current event (0: the value is missing, nothing found). */
+    private long current;
     private int textLength;
+    /** The value of the last pass: events come in runs that repeat values (the same image path, key, host). */
+    private String lastText;
 
     SubstringIndex(int slot, boolean ignoreCase) {
         this.slot = slot;
@@ -65,19 +71,25 @@ final class SubstringIndex implements AhoCorasick.Hits {
         long now = event.stamp();
         if (scannedStamp == now) return;
         scannedStamp = now;
-        stamp = now;
-        hitCount = 0;
-        // Folding char by char inside the scan avoids building a folded copy of long values.
         String text = event.value(slot);
-        if (text == null) return;
+        if (text == null) {
+            current = 0;
+            return;
+        }
+        // The same value as the last pass: its hits still stand (a length check rejects most others at once).
+        if (current != 0 && text.equals(lastText)) return;
+        current = ++scans;
+        lastText = text;
+        hitCount = 0;
         textLength = text.length();
+        // Folding char by char inside the scan avoids building a folded copy of long values.
         automaton.scan(text, ignoreCase, this);
     }
 
     /** The distinct patterns found in the current event's value; valid until the next event. */
     int hits(EventView event) {
         ensureScanned(event);
-        return hitCount;
+        return current == 0 ? 0 : hitCount;
     }
 
     int[] hitList() {
@@ -86,30 +98,31 @@ final class SubstringIndex implements AhoCorasick.Hits {
 
     @Override
     public void hit(int pattern, int endIndex) {
-        if (anyStamp[pattern] == stamp) {
+        long scan = current;
+        if (anyStamp[pattern] == scan) {
             // A repeat: an occurrence at the start is always the first one reported, so only the end can be new.
-            if (endIndex + 1 == textLength) endStamp[pattern] = stamp;
+            if (endIndex + 1 == textLength) endStamp[pattern] = scan;
             return;
         }
         if (hitCount == hitList.length) hitList = java.util.Arrays.copyOf(hitList, hitCount * 2);
         hitList[hitCount++] = pattern;
-        anyStamp[pattern] = stamp;
-        if (endIndex + 1 == lengths[pattern]) startStamp[pattern] = stamp;
-        if (endIndex + 1 == textLength) endStamp[pattern] = stamp;
+        anyStamp[pattern] = scan;
+        if (endIndex + 1 == lengths[pattern]) startStamp[pattern] = scan;
+        if (endIndex + 1 == textLength) endStamp[pattern] = scan;
     }
 
     boolean contains(EventView event, int pattern) {
         ensureScanned(event);
-        return anyStamp[pattern] == scannedStamp;
+        return current != 0 && anyStamp[pattern] == current;
     }
 
     boolean startsWith(EventView event, int pattern) {
         ensureScanned(event);
-        return startStamp[pattern] == scannedStamp;
+        return current != 0 && startStamp[pattern] == current;
     }
 
     boolean endsWith(EventView event, int pattern) {
         ensureScanned(event);
-        return endStamp[pattern] == scannedStamp;
+        return current != 0 && endStamp[pattern] == current;
     }
 }

@@ -18,6 +18,7 @@ public final class FieldExtractor {
 
     private final JsonFactory factory;
     private final KeyTrie trie;
+    final ChunkParser chunk;
 
     public FieldExtractor(FieldSelection selection) {
         this(new JsonFactory(), selection);
@@ -26,6 +27,28 @@ public final class FieldExtractor {
     public FieldExtractor(JsonFactory factory, FieldSelection selection) {
         this.factory = factory;
         this.trie = selection.trie();
+        this.chunk = new ChunkParser(factory);
+    }
+
+    /**
+     * Fills {@code out} (already advanced to a new event) from {@code event}. Consecutive lines of one NDJSON
+     * buffer share a parser ({@link ChunkParser}); when that does not give exactly the event's line, the line is
+     * read again on its own, so results and error messages are those of {@link #extract(byte[], int, int,
+     * EventValues)}.
+     */
+    public void extract(RawEvent event, EventValues out) throws MalformedEventException {
+        JsonParser p = chunk.begin(event);
+        if (p != null) {
+            try {
+                readObject(p, trie.root(), out);
+                if (chunk.endsAtLineEnd(event)) return;
+            } catch (IOException | MalformedEventException e) {
+                // read alone below
+            }
+            chunk.drop();
+            out.next();
+        }
+        extract(event.buf, event.off, event.len, out);
     }
 
     /** Fills {@code out} (already advanced to a new event) from the JSON object in {@code buf[off, off+len)}. */

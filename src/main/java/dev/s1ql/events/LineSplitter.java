@@ -24,6 +24,10 @@ final class LineSplitter {
     private boolean tooLong;
     private long lineNumber;
     private boolean firstLine = true;
+    /** Changes whenever the buffer's bytes move or grow (see {@link #generation()}); unique across splitters. */
+    private long generation = GENERATIONS.incrementAndGet();
+
+    private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
 
     LineSplitter(InputStream in, int maxLine) {
         this.in = in;
@@ -83,6 +87,7 @@ final class LineSplitter {
     }
 
     private void fill() throws IOException {
+        generation = GENERATIONS.incrementAndGet();
         if (lineStart > 0) {
             System.arraycopy(buf, lineStart, buf, 0, limit - lineStart);
             limit -= lineStart;
@@ -97,6 +102,19 @@ final class LineSplitter {
         int n = in.read(buf, limit, buf.length - limit);
         if (n < 0) eof = true;
         else limit += n;
+    }
+
+    /**
+     * Identifies the current buffer contents: while it stays the same, bytes up to {@link #limit()} stay where
+     * they are, so a parser may run over several lines at once (see {@link RawEvent#chunkEnd()}).
+     */
+    long generation() {
+        return generation;
+    }
+
+    /** End of the bytes read into the buffer so far (lines after the current one, possibly a partial last one). */
+    int limit() {
+        return limit;
     }
 
     boolean tooLong() {

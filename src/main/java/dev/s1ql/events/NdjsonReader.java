@@ -28,6 +28,7 @@ public final class NdjsonReader implements EventReader {
             while (end > off && isBlank(lines.buffer()[end - 1])) end--;
             if (off == end) continue;
             event.set(file, lines.lineNumber(), lines.buffer(), off, end - off);
+            event.chunk(lines.generation(), lines.limit());
             if (!sink.accept(event)) return false;
         }
         return true;

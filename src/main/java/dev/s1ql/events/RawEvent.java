@@ -14,6 +14,9 @@ public final class RawEvent {
     byte[] buf;
     int off;
     int len;
+    /** Non-zero when the bytes after the event, up to chunkEnd, are the following lines of the same stream. */
+    long chunk;
+    int chunkEnd;
 
     /** A stand-alone event (for tests and callers that hold events in memory). */
     public static RawEvent of(String file, long line, byte[] json) {
@@ -57,5 +60,22 @@ public final class RawEvent {
         this.buf = buf;
         this.off = off;
         this.len = len;
+        this.chunk = 0;
+        this.chunkEnd = off + len;
+    }
+
+    /**
+     * Marks the event as one line of an NDJSON buffer: {@code buf[off, chunkEnd)} holds it and the lines after
+     * it, unchanged for as long as {@code chunk} stays the same. Lets {@link FieldExtractor} run one parser over
+     * many events instead of creating one per line.
+     */
+    void chunk(long chunk, int chunkEnd) {
+        this.chunk = chunk;
+        this.chunkEnd = chunkEnd;
+    }
+
+    /** End of the buffered bytes that follow this event in the same stream (= the event's end if none). */
+    int chunkEnd() {
+        return chunkEnd;
     }
 }

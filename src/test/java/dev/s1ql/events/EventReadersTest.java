@@ -110,4 +110,73 @@ class EventReadersTest {
         byte[] notObject = "[1]".getBytes(StandardCharsets.UTF_8);
         assertThrows(MalformedEventException.class, () -> x.extract(notObject, 0, notObject.length, v));
     }
+
+    @Test
+    void sharedParserOverLinesGivesWhatReadingEachLineAloneGives() throws Exception {
+        FieldSelection sel = new FieldSelection();
+        int a = sel.slot("a", List.of("a"));
+        int b = sel.slot("b", List.of("b", "x.b"));
+        String[] kinds = {
+            "{\"a\":\"%d\",\"b\":{\"q\":[1,2]},\"z\":\"\\u00e9\"}",
+            "{\"x\":{\"b\":\"%d\"},\"a\":null}   ",
+            "{\"a\":\"%d\"",                         // not closed: the next line must not complete it
+            ",\"b\":\"%d\"}",
+            "{\"a\":\"%d\"} {\"b\":1}",              // two objects on one line
+            "[%d]",
+            "",
+            "   \t",
+            "{\"a\":\"%d\"}\r",
+            "{\"a\":%d,\"b\":true}",
+            "{\"a\":\"%d\",}",
+            "\"%d\"",
+            "{\"a\":\"%d\"}}",
+        };
+        Random rnd = new Random(11);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 6000; i++) {
+            text.append(String.format(kinds[rnd.nextInt(kinds.length)], i));
+            if (rnd.nextInt(50) == 0) text.append(" ".repeat(rnd.nextInt(3000)));
+            text.append('\n');
+        }
+        FieldExtractor shared = new FieldExtractor(sel);
+        FieldExtractor alone = new FieldExtractor(sel);
+        EventValues v1 = new EventValues(sel.size());
+        EventValues v2 = new EventValues(sel.size());
+        List<String> got = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        new NdjsonReader().read(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), "t",
+                new EventSink() {
+                    @Override
+                    public boolean accept(RawEvent e) {
+                        v1.next();
+                        v2.next();
+                        got.add(e.line() + ":" + outcome(() -> shared.extract(e, v1), v1, a, b));
+                        RawEvent copy = RawEvent.of("t", e.line(), e.copyJson());
+                        expected.add(e.line() + ":" + outcome(() -> alone.extract(copy, v2), v2, a, b));
+                        return true;
+                    }
+
+                    @Override
+                    public boolean malformed(String file, long line, String message) {
+                        return true;
+                    }
+                });
+        assertEquals(expected, got);
+        long good = got.stream().filter(s -> s.contains("=")).count();
+        assertEquals(true, shared.chunk.shared > good / 2, "the shared parser read " + shared.chunk.shared + " of " + good);
+        assertEquals(true, got.stream().anyMatch(s -> s.contains("bad")) && got.stream().anyMatch(s -> s.contains("=")));
+    }
+
+    private interface Extraction {
+        void run() throws MalformedEventException;
+    }
+
+    private static String outcome(Extraction x, EventValues v, int a, int b) {
+        try {
+            x.run();
+            return "a=" + v.get(a) + " b=" + v.get(b);
+        } catch (MalformedEventException e) {
+            return "bad " + e.getMessage();
+        }
+    }
 }
