@@ -54,6 +54,18 @@ public final class SqlDialect {
         return q + name.replace(q, q + q) + q;
     }
 
+    /**
+     * A table name as the user gives it: one name or a dotted qualified one ({@code db.schema.events}), each part
+     * quoted. A part cannot itself contain a dot.
+     */
+    public String tableName(String name) {
+        List<String> parts = List.of(name.split("\\.", -1));
+        if (name.isBlank() || parts.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("not a table name: '" + name + "'");
+        }
+        return String.join(".", parts.stream().map(this::identifier).toList());
+    }
+
     /** A string literal holding exactly {@code text}. */
     public String literal(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('\'');

@@ -1,5 +1,5 @@
-// S1QL -> SQL for DuckDB, Spark SQL and Trino: `SELECT * FROM events WHERE <condition>`, one column per event
-// key (1.0 camelCase: tgtProcCmdLine), NULL for a missing field. The profile names the dialect.
+// S1QL -> SQL for DuckDB, Spark SQL and Trino: `SELECT * FROM <table> WHERE <condition>`, one column per event
+// field, NULL for a missing field. The profile names the dialect; settings "table" and "columns" the rest.
 package dev.s1ql.render.sql;
 
 import dev.s1ql.ast.Query;
@@ -19,8 +19,10 @@ import java.util.Set;
 
 public final class SqlTranslator implements Translator {
 
-    /** The table the query reads; docs/sql.md shows how to name a view of the exported events so. */
+    /** The table the query reads unless setting {@code table} names another (docs/sql.md). */
     public static final String TABLE = "events";
+    /** Setting: the table name, plain or qualified ({@code db.schema.events}). */
+    public static final String SETTING_TABLE = "table";
 
     @Override
     public String target() {
@@ -33,15 +35,22 @@ public final class SqlTranslator implements Translator {
     }
 
     @Override
+    public Set<String> settings() {
+        return Set.of(SETTING_TABLE);
+    }
+
+    @Override
     public String lineComment(String text) {
         return "-- " + text;
     }
 
     @Override
     public Translation translate(Query query, TranslationOptions options) {
-        Written w = write(query, dialect(options.profile()));
+        SqlDialect dialect = dialect(options.profile());
+        String table = table(dialect, options.setting(SETTING_TABLE));
+        Written w = write(query, dialect);
         if (w.condition() == null) return new Translation(null, w.diagnostics());
-        String sql = "SELECT * FROM " + TABLE + " WHERE " + w.condition();
+        String sql = "SELECT * FROM " + table + " WHERE " + w.condition();
         return new Translation(sql, Strictness.apply(w.diagnostics(), options.strict()));
     }
 
@@ -65,6 +74,14 @@ public final class SqlTranslator implements Translator {
         String condition = q.root() == null ? "true" : writer.write(q.root());
         diagnostics.addAll(writer.diagnostics());
         return new Written(condition, writer.columns(), diagnostics);
+    }
+
+    private static String table(SqlDialect dialect, String name) {
+        try {
+            return dialect.tableName(name == null ? TABLE : name);
+        } catch (IllegalArgumentException e) {
+            throw new TranslationSetupException(e.getMessage() + " (a table name is NAME or a dotted db.schema.NAME)");
+        }
     }
 
     private static SqlDialect dialect(String profile) {

@@ -25,29 +25,29 @@ class SqlTranslatorTest {
 
     @Test
     void notOfAPredicateIsTrueOnAMissingFieldBecauseEveryLeafIsTwoValued() {
-        assertEquals("SELECT * FROM events WHERE NOT coalesce(\"srcProcName\" = 'x', false)",
+        assertEquals("SELECT * FROM \"events\" WHERE NOT coalesce(\"srcProcName\" = 'x', false)",
                 sql("NOT SrcProcName = \"x\"", "duckdb"));
-        assertEquals("SELECT * FROM events WHERE coalesce(NOT (\"srcProcName\" = 'x'), false)",
+        assertEquals("SELECT * FROM \"events\" WHERE coalesce(NOT (\"srcProcName\" = 'x'), false)",
                 sql("SrcProcName != \"x\"", null));
     }
 
     @Test
     void enumFieldsAndCisOperatorsFoldBothSides() {
-        assertEquals("SELECT * FROM events WHERE coalesce(lower(\"objectType\") = lower('DNS'), false) AND "
+        assertEquals("SELECT * FROM \"events\" WHERE coalesce(lower(\"objectType\") = lower('DNS'), false) AND "
                         + "coalesce(lower(\"dnsRequest\") LIKE lower('%ipify%'), false)",
                 sql("ObjectType = \"DNS\" AND DnsRequest ContainsCIS \"ipify\"", null));
     }
 
     @Test
     void sparkEscapesBackslashesAndQuotesInLiteralsAndUsesBackquotesAndRlike() {
-        assertEquals("SELECT * FROM events WHERE coalesce(`tgtProcCmdLine` LIKE '%a\\\\%\\'b%' ESCAPE '\\\\', false)"
+        assertEquals("SELECT * FROM `events` WHERE coalesce(`tgtProcCmdLine` LIKE '%a\\\\%\\'b%' ESCAPE '\\\\', false)"
                         + " OR coalesce(`tgtProcName` RLIKE '\\\\d+', false)",
                 sql("TgtProcCmdLine Contains \"a%'b\" OR TgtProcName RegExp \"\\d+\"", "spark"));
     }
 
     @Test
     void trinoAndDuckDbKeepBackslashesAndDoubleQuotes() {
-        assertEquals("SELECT * FROM events WHERE coalesce(\"tgtProcCmdLine\" LIKE '%a\\%''b%' ESCAPE '\\', false)"
+        assertEquals("SELECT * FROM \"events\" WHERE coalesce(\"tgtProcCmdLine\" LIKE '%a\\%''b%' ESCAPE '\\', false)"
                         + " OR coalesce(regexp_like(\"tgtProcName\", '\\d+'), false)",
                 sql("TgtProcCmdLine Contains \"a%'b\" OR TgtProcName RegExp \"\\d+\"", "trino"));
         assertTrue(sql("TgtProcName RegExp \"\\d+\"", "duckdb").contains("regexp_matches(\"tgtProcName\", '\\d+')"));
@@ -55,7 +55,7 @@ class SqlTranslatorTest {
 
     @Test
     void numbersCompareNumericallyOnlyWhenTheValueReadsAsANumber() {
-        assertEquals("SELECT * FROM events WHERE coalesce((regexp_matches(\"dstPort\", '^-?[0-9]+([.][0-9]+)?$')"
+        assertEquals("SELECT * FROM \"events\" WHERE coalesce((regexp_matches(\"dstPort\", '^-?[0-9]+([.][0-9]+)?$')"
                 + " AND TRY_CAST(\"dstPort\" AS DOUBLE) > 1024), false)", sql("DstPort > \"1024\"", "duckdb"));
         assertTrue(sql("DstPort > \"1024\"", "spark").contains("try_cast(`dstPort` AS DOUBLE) > 1024"));
     }
