@@ -63,8 +63,15 @@ public final class TranslateCommand implements Callable<Integer> {
             description = "sql: the table to read, NAME or qualified db.schema.NAME (default: events).")
     String table;
 
+    @Option(names = "--columns", paramLabel = "NAMING",
+            description = "sql: which columns hold the fields: v1 (default: 1.0 camelCase keys, tgtProcCmdLine) or "
+                    + "v2 (2.0 dotted names as nested struct fields, src.process.name); --mapping FILE overrides "
+                    + "single fields (docs/sql.md).")
+    String columns;
+
     @Option(names = "--mapping", paramLabel = "FILE",
-            description = "A field-mapping file laid over the profile's built-in mapping (see docs/kql.md, docs/spl.md).")
+            description = "A field-mapping file laid over the profile's built-in mapping (see docs/kql.md, docs/spl.md; "
+                    + "sql: a TSV field<TAB>column, docs/sql.md).")
     Path mapping;
 
     @Option(names = "--strict", description = "Refuse approximations: their warnings become errors.")
@@ -166,6 +173,7 @@ public final class TranslateCommand implements Callable<Integer> {
     private Map<String, String> targetSettings() {
         Map<String, String> s = new LinkedHashMap<>();
         if (table != null) s.put("table", table);
+        if (columns != null) s.put("columns", columns);
         return s;
     }
 

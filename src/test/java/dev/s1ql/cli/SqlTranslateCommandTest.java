@@ -49,4 +49,38 @@ class SqlTranslateCommandTest {
         assertEquals(0, both.exit(), both.err());
         assertTrue(both.out().startsWith("SELECT * FROM \"events\""), both.out());
     }
+
+    @Test
+    void v2ColumnsAreNestedStructFieldsQuotedPerDialect() {
+        String q = "SrcProcName = \"a.exe\" AND ObjectType = \"DNS\" AND SrcProcSignedStatus = \"signed\"";
+        assertEquals("SELECT * FROM \"events\" WHERE coalesce(\"src\".\"process\".\"name\" = 'a.exe', false) AND "
+                        + "coalesce(lower(\"event\".\"category\") = lower('DNS'), false) AND "
+                        + "coalesce(lower(\"src\".\"process\".\"signedStatus\") = lower('signed'), false)\n",
+                TranslateCommandTest.run("translate", "--to", "sql", "--columns", "v2", "-q", q).out());
+        assertTrue(TranslateCommandTest.run("translate", "--to", "sql", "--dialect", "spark", "--columns", "v2", "-q",
+                Q).out().contains("`src`.`process`.`name` = 'a.exe'"));
+        TranslateCommandTest.Run bad = TranslateCommandTest.run("translate", "--to", "sql", "--columns", "v3", "-q", Q);
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("unknown column naming 'v3'"), bad.err());
+    }
+
+    @Test
+    void aMappingFileNamesSingleColumnsOverTheNaming(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path m = dir.resolve("columns.tsv");
+        java.nio.file.Files.writeString(m, "# my lake\nfield\tcolumn\nSrcProcName\tproc.image_name\n"
+                + "event.category\tkind\n");
+        TranslateCommandTest.Run r = TranslateCommandTest.run("translate", "--to", "sql", "--dialect", "trino",
+                "--columns", "v2", "--mapping", m.toString(), "-q", "SrcProcName = \"a\" AND ObjectType = \"dns\" "
+                        + "AND TgtProcName = \"b\"");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("SELECT * FROM \"events\" WHERE coalesce(\"proc\".\"image_name\" = 'a', false) AND "
+                + "coalesce(lower(\"kind\") = lower('dns'), false) AND coalesce(\"tgt\".\"process\".\"name\" = 'b', "
+                + "false)\n", r.out());
+        java.nio.file.Files.writeString(m, "field\tcolumn\nSrcProcName\t\n");
+        TranslateCommandTest.Run bad = TranslateCommandTest.run("translate", "--to", "sql", "--mapping", m.toString(),
+                "-q", Q);
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("row 1"), bad.err());
+    }
 }

@@ -36,13 +36,15 @@ final class SqlConditionWriter {
 
     private final SqlDialect dialect;
     private final FieldCatalog catalog;
+    private final ColumnNaming naming;
     private final boolean enumFieldsIgnoreCase;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final Set<String> columns = new LinkedHashSet<>();
+    private final Set<List<String>> columns = new LinkedHashSet<>();
 
-    SqlConditionWriter(SqlDialect dialect, FieldCatalog catalog, boolean enumFieldsIgnoreCase) {
+    SqlConditionWriter(SqlDialect dialect, FieldCatalog catalog, ColumnNaming naming, boolean enumFieldsIgnoreCase) {
         this.dialect = dialect;
         this.catalog = catalog;
+        this.naming = naming;
         this.enumFieldsIgnoreCase = enumFieldsIgnoreCase;
     }
 
@@ -50,8 +52,8 @@ final class SqlConditionWriter {
         return diagnostics;
     }
 
-    /** The columns the condition reads, as written (event keys). */
-    Set<String> columns() {
+    /** The columns the condition reads, each a path of names (one name, or struct fields below a column). */
+    Set<List<String>> columns() {
         return columns;
     }
 
@@ -74,38 +76,34 @@ final class SqlConditionWriter {
         return e instanceof Predicate && !s.startsWith("(") ? s : "(" + s + ")";
     }
 
-    /** One column a predicate reads: the event key and whether it holds an enum. */
-    private record Column(String key, boolean isEnum) {
+    /** One column a predicate reads: its path and whether it holds an enum. */
+    private record Column(List<String> path, boolean isEnum) {
     }
 
     /**
-     * The columns a field reads, as the interpreter binds it: a current field its 1.0 key; a legacy or shortcut
-     * name each member's key and a key spelled like the alias itself; an unknown field the name as written.
+     * The columns a field reads, as the interpreter binds it: a current field its own column; a legacy or
+     * shortcut name each member's column and a key spelled like the alias itself; an unknown field the name as
+     * written. Which column holds a field is the naming's business (v1 keys, v2 nested names, a mapping file).
      */
     private List<Column> columnsOf(Predicate p) {
         FieldInfo f = p.field().resolved();
-        if (f == null) return List.of(new Column(p.field().written(), false));
-        if (f.kind() == FieldKind.FIELD || f.members().isEmpty()) return List.of(new Column(key(f.name()), f.isEnum()));
+        if (f == null) return List.of(new Column(naming.ofName(p.field().written()), false));
+        if (f.kind() == FieldKind.FIELD || f.members().isEmpty()) return List.of(new Column(naming.of(f), f.isEnum()));
         List<Column> out = new ArrayList<>();
         for (String member : f.members()) {
             FieldInfo m = catalog.lookup(member);
-            out.add(m != null ? new Column(key(m.name()), m.isEnum()) : new Column(member, false));
+            out.add(m != null ? new Column(naming.of(m), m.isEnum()) : new Column(naming.ofName(member), false));
         }
-        out.add(new Column(key(f.name()), f.isEnum()));
+        out.add(new Column(naming.ofAlias(f), f.isEnum()));
         return out;
-    }
-
-    /** The event key of a 1.0 field: its name with a lower-case first letter ({@code tgtProcCmdLine}). */
-    static String key(String name) {
-        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     private String predicate(Predicate p) {
         List<Column> cols = columnsOf(p);
         List<String> legs = new ArrayList<>();
         for (Column c : cols) {
-            columns.add(c.key());
-            legs.add(leaf(p, dialect.identifier(c.key()), c.isEnum()));
+            columns.add(c.path());
+            legs.add(leaf(p, dialect.column(c.path()), c.isEnum()));
         }
         return legs.size() == 1 ? legs.get(0) : "(" + String.join(" OR ", legs) + ")";
     }

@@ -54,6 +54,11 @@ public final class SqlDialect {
         return q + name.replace(q, q + q) + q;
     }
 
+    /** A column, or a field of a struct column: each name of the path quoted, joined with dots. */
+    public String column(List<String> path) {
+        return String.join(".", path.stream().map(this::identifier).toList());
+    }
+
     /**
      * A table name as the user gives it: one name or a dotted qualified one ({@code db.schema.events}), each part
      * quoted. A part cannot itself contain a dot.

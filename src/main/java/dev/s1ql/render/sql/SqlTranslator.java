@@ -23,6 +23,8 @@ public final class SqlTranslator implements Translator {
     public static final String TABLE = "events";
     /** Setting: the table name, plain or qualified ({@code db.schema.events}). */
     public static final String SETTING_TABLE = "table";
+    /** Setting: the column naming, {@code v1} (default) or {@code v2}. */
+    public static final String SETTING_COLUMNS = "columns";
 
     @Override
     public String target() {
@@ -36,7 +38,7 @@ public final class SqlTranslator implements Translator {
 
     @Override
     public Set<String> settings() {
-        return Set.of(SETTING_TABLE);
+        return Set.of(SETTING_TABLE, SETTING_COLUMNS);
     }
 
     @Override
@@ -48,18 +50,23 @@ public final class SqlTranslator implements Translator {
     public Translation translate(Query query, TranslationOptions options) {
         SqlDialect dialect = dialect(options.profile());
         String table = table(dialect, options.setting(SETTING_TABLE));
-        Written w = write(query, dialect);
+        Written w = write(query, dialect, naming(options));
         if (w.condition() == null) return new Translation(null, w.diagnostics());
         String sql = "SELECT * FROM " + table + " WHERE " + w.condition();
         return new Translation(sql, Strictness.apply(w.diagnostics(), options.strict()));
     }
 
     /** The WHERE condition (null when the query cannot be written), the columns it reads, and diagnostics. */
-    public record Written(String condition, Set<String> columns, List<Diagnostic> diagnostics) {
+    public record Written(String condition, Set<List<String>> columns, List<Diagnostic> diagnostics) {
+    }
+
+    /** The condition over 1.0 camelCase columns. */
+    public static Written write(Query query, SqlDialect dialect) {
+        return write(query, dialect, ColumnNaming.V1);
     }
 
     /** The condition alone, for callers that build their own statement (the differential test, an engine). */
-    public static Written write(Query query, SqlDialect dialect) {
+    public static Written write(Query query, SqlDialect dialect, ColumnNaming naming) {
         // 2.0 and PowerQuery input: rewritten with 1.0 semantics, other pipeline stages refused.
         OneDotZeroSemantics.Adapted adapted = OneDotZeroSemantics.adapt(query);
         // Its one approximation (a case-sensitive 2.0 `=` on an enum field, which 1.0 cannot write) does not
@@ -70,10 +77,22 @@ public final class SqlTranslator implements Translator {
             return new Written(null, Set.of(), diagnostics);
         }
         Query q = adapted.query();
-        SqlConditionWriter writer = new SqlConditionWriter(dialect, FieldCatalog.defaults(), query.enumFieldsIgnoreCase());
+        SqlConditionWriter writer = new SqlConditionWriter(dialect, FieldCatalog.defaults(), naming,
+                query.enumFieldsIgnoreCase());
         String condition = q.root() == null ? "true" : writer.write(q.root());
         diagnostics.addAll(writer.diagnostics());
         return new Written(condition, writer.columns(), diagnostics);
+    }
+
+    /** The column naming of the options: scheme {@code columns}, and the mapping file laid over it. */
+    private static ColumnNaming naming(TranslationOptions options) {
+        ColumnNaming.Scheme scheme = ColumnNaming.scheme(options.setting(SETTING_COLUMNS));
+        if (scheme == null) {
+            throw new TranslationSetupException("unknown column naming '" + options.setting(SETTING_COLUMNS)
+                    + "' (known: v1, v2)");
+        }
+        return new ColumnNaming(scheme, options.mapping() == null ? java.util.Map.of()
+                : ColumnMappingFile.read(options.mapping()));
     }
 
     private static String table(SqlDialect dialect, String name) {

@@ -69,7 +69,7 @@ final class DuckDbBench {
         for (Query q : queries) {
             SqlTranslator.Written w = SqlTranslator.write(q, SqlDialect.DUCKDB);
             conditions.add(w.condition());
-            for (String c : w.columns()) if (lower.add(c.toLowerCase())) extra.add(c);
+            for (String c : w.columns().stream().map(x -> String.join(".", x)).toList()) if (lower.add(c.toLowerCase())) extra.add(c);
         }
         SqlDialect d = SqlDialect.DUCKDB;
         StringBuilder cols = new StringBuilder();

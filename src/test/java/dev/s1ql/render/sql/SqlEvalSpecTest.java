@@ -80,7 +80,7 @@ class SqlEvalSpecTest {
         ObjectMapper json = new ObjectMapper();
         List<String> ids = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            DuckDbEvents.load(db, w.columns(), spec.events());
+            DuckDbEvents.load(db, w.columns().stream().map(c -> String.join(".", c)).toList(), spec.events());
             try (Statement st = db.createStatement();
                  ResultSet rs = st.executeQuery("SELECT s1ql_row FROM " + SqlTranslator.TABLE + " WHERE "
                          + w.condition() + " ORDER BY s1ql_row")) {
