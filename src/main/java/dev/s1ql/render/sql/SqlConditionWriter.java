@@ -40,12 +40,21 @@ final class SqlConditionWriter {
     private final boolean enumFieldsIgnoreCase;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Set<List<String>> columns = new LinkedHashSet<>();
+    private final Set<List<String>> foldedColumns = new LinkedHashSet<>();
+    private final SqlForm form;
 
-    SqlConditionWriter(SqlDialect dialect, FieldCatalog catalog, ColumnNaming naming, boolean enumFieldsIgnoreCase) {
+    SqlConditionWriter(SqlDialect dialect, FieldCatalog catalog, ColumnNaming naming, boolean enumFieldsIgnoreCase,
+                       SqlForm form) {
         this.dialect = dialect;
         this.catalog = catalog;
         this.naming = naming;
         this.enumFieldsIgnoreCase = enumFieldsIgnoreCase;
+        this.form = form;
+    }
+
+    /** With {@link SqlForm#SCAN}: the columns read lower-cased, each expected as column {@link SqlForm#folded}. */
+    Set<List<String>> foldedColumns() {
+        return foldedColumns;
     }
 
     List<Diagnostic> diagnostics() {
@@ -67,6 +76,7 @@ final class SqlConditionWriter {
     private String join(List<Expr> operands, String op) {
         List<String> parts = new ArrayList<>();
         for (Expr x : operands) parts.add(group(x));
+        if (form == SqlForm.SCAN && op.equals(" AND ")) return SqlForm.shortCircuitAnd(parts);
         return String.join(op, parts);
     }
 
@@ -103,12 +113,19 @@ final class SqlConditionWriter {
         List<String> legs = new ArrayList<>();
         for (Column c : cols) {
             columns.add(c.path());
-            legs.add(leaf(p, dialect.column(c.path()), c.isEnum()));
+            String column = dialect.column(c.path());
+            String folded = dialect.fold(column);
+            if (form == SqlForm.SCAN) {
+                foldedColumns.add(c.path());
+                folded = dialect.identifier(SqlForm.folded(c.path()));
+            }
+            legs.add(leaf(p, column, folded, c.isEnum()));
         }
         return legs.size() == 1 ? legs.get(0) : "(" + String.join(" OR ", legs) + ")";
     }
 
-    private String leaf(Predicate p, String c, boolean isEnum) {
+    /** {@code c} is the column, {@code fc} the column lower-cased. */
+    private String leaf(Predicate p, String c, String fc, boolean isEnum) {
         MatchKind kind = p.operator().kind();
         boolean negated = p.operator().negated();
         if (kind == MatchKind.EXISTS) return "(" + c + " IS NOT NULL)";
@@ -117,12 +134,12 @@ final class SqlConditionWriter {
         }
         boolean ignoreCase = p.operator().caseInsensitive() || (isEnum && enumFieldsIgnoreCase);
         String h = switch (kind) {
-            case EQUALS, IN -> equality(c, p.values(), ignoreCase);
-            case CONTAINS, IN_CONTAINS -> substring(c, p.values(), "%", "%", ignoreCase);
-            case STARTS_WITH -> substring(c, p.values(), "", "%", ignoreCase);
-            case ENDS_WITH -> substring(c, p.values(), "%", "", ignoreCase);
+            case EQUALS, IN -> equality(c, fc, p.values(), ignoreCase);
+            case CONTAINS, IN_CONTAINS -> substring(ignoreCase ? fc : c, p.values(), "%", "%", ignoreCase);
+            case STARTS_WITH -> substring(ignoreCase ? fc : c, p.values(), "", "%", ignoreCase);
+            case ENDS_WITH -> substring(ignoreCase ? fc : c, p.values(), "%", "", ignoreCase);
             case REGEX -> regex(p, c);
-            case BOOL -> dialect.fold(c) + " = " + (((BoolValue) p.value()).value() ? "'true'" : "'false'");
+            case BOOL -> fc + " = " + (((BoolValue) p.value()).value() ? "'true'" : "'false'");
             case RANGE -> compare(c, p.values().get(0).text(), Comparison.GE) + " AND "
                     + compare(c, p.values().get(1).text(), Comparison.LE);
             case COMPARE -> compare(c, p.value().text(), p.operator().comparison());
@@ -132,7 +149,7 @@ final class SqlConditionWriter {
     }
 
     /** Whole-value equality with any operand: as text (folded when ignoring case), or as numbers. */
-    private String equality(String c, List<Value> values, boolean ignoreCase) {
+    private String equality(String c, String fc, List<Value> values, boolean ignoreCase) {
         Set<String> texts = new LinkedHashSet<>();
         List<String> numbers = new ArrayList<>();
         for (Value v : values) {
@@ -140,7 +157,7 @@ final class SqlConditionWriter {
             BigDecimal d = number(v.text());
             if (d != null) numbers.add(d.toPlainString());
         }
-        String lhs = ignoreCase ? dialect.fold(c) : c;
+        String lhs = ignoreCase ? fc : c;
         List<String> rhs = new ArrayList<>();
         for (String t : texts) rhs.add(ignoreCase ? dialect.fold(t) : t);
         String text = rhs.size() == 1 ? lhs + " = " + rhs.get(0) : lhs + " IN (" + String.join(", ", rhs) + ")";
@@ -150,6 +167,7 @@ final class SqlConditionWriter {
         return "(" + text + " OR (" + dialect.isNumber(c) + " AND " + num + "))";
     }
 
+    /** {@code c}: the column, already lower-cased when ignoring case. */
     private String substring(String c, List<Value> values, String prefix, String suffix, boolean ignoreCase) {
         List<String> legs = new ArrayList<>();
         for (Value v : values) legs.add(dialect.like(c, prefix, v.text(), suffix, ignoreCase));

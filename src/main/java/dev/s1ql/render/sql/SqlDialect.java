@@ -94,7 +94,8 @@ public final class SqlDialect {
 
     /**
      * {@code expr LIKE pattern}: {@code prefix} and {@code suffix} are the wildcards ({@code "%"} or ""), and
-     * {@code text} is matched literally ({@code %}, {@code _} and the escape character are escaped).
+     * {@code text} is matched literally ({@code %}, {@code _} and the escape character are escaped). With
+     * {@code ignoreCase} the pattern is folded and {@code expr} is expected folded already.
      */
     public String like(String expr, String prefix, String text, String suffix, boolean ignoreCase) {
         StringBuilder p = new StringBuilder(prefix);
@@ -109,7 +110,7 @@ public final class SqlDialect {
         }
         p.append(suffix);
         String pattern = literal(p.toString());
-        String out = ignoreCase ? fold(expr) + " LIKE " + fold(pattern) : expr + " LIKE " + pattern;
+        String out = expr + " LIKE " + (ignoreCase ? fold(pattern) : pattern);
         return escaped ? out + " ESCAPE " + literal("\\") : out;
     }
 

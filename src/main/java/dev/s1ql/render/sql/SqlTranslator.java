@@ -57,7 +57,8 @@ public final class SqlTranslator implements Translator {
     }
 
     /** The WHERE condition (null when the query cannot be written), the columns it reads, and diagnostics. */
-    public record Written(String condition, Set<List<String>> columns, List<Diagnostic> diagnostics) {
+    public record Written(String condition, Set<List<String>> columns, List<Diagnostic> diagnostics,
+                          Set<List<String>> foldedColumns) {
     }
 
     /** The condition over 1.0 camelCase columns. */
@@ -67,6 +68,11 @@ public final class SqlTranslator implements Translator {
 
     /** The condition alone, for callers that build their own statement (the differential test, an engine). */
     public static Written write(Query query, SqlDialect dialect, ColumnNaming naming) {
+        return write(query, dialect, naming, SqlForm.PORTABLE);
+    }
+
+    /** The condition in a chosen form ({@link SqlForm#SCAN} for one-scan rule packs). */
+    public static Written write(Query query, SqlDialect dialect, ColumnNaming naming, SqlForm form) {
         // 2.0 and PowerQuery input: rewritten with 1.0 semantics, other pipeline stages refused.
         OneDotZeroSemantics.Adapted adapted = OneDotZeroSemantics.adapt(query);
         // Its one approximation (a case-sensitive 2.0 `=` on an enum field, which 1.0 cannot write) does not
@@ -74,14 +80,14 @@ public final class SqlTranslator implements Translator {
         List<Diagnostic> diagnostics = new ArrayList<>(adapted.diagnostics().stream()
                 .filter(d -> d.code() != Code.TRANSLATION_APPROXIMATE_VALUE).toList());
         if (adapted.query() == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
-            return new Written(null, Set.of(), diagnostics);
+            return new Written(null, Set.of(), diagnostics, Set.of());
         }
         Query q = adapted.query();
         SqlConditionWriter writer = new SqlConditionWriter(dialect, FieldCatalog.defaults(), naming,
-                query.enumFieldsIgnoreCase());
+                query.enumFieldsIgnoreCase(), form);
         String condition = q.root() == null ? "true" : writer.write(q.root());
         diagnostics.addAll(writer.diagnostics());
-        return new Written(condition, writer.columns(), diagnostics);
+        return new Written(condition, writer.columns(), diagnostics, writer.foldedColumns());
     }
 
     /** The column naming of the options: scheme {@code columns}, and the mapping file laid over it. */
