@@ -93,24 +93,24 @@ public final class DuckDbRulePack {
     }
 
     private String scan(Connection db, List<String> files, boolean withEvent, Set<String> columns) throws SQLException {
-        EventScan.Format format = format(files);
-        EventSchema schema;
-        try {
-            schema = schema(db, EventScan.describe(format, files, false));
-        } catch (SQLException e) {
-            if (format != EventScan.Format.NDJSON || !String.valueOf(e.getMessage()).contains("Duplicate name")) throw e;
-            schema = schema(db, EventScan.describe(format, files, true));
+        EventScan scan;
+        if (format(files) == EventScan.Format.PARQUET) {
+            EventSchema schema = new EventSchema("", "STRUCT()");
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(ParquetScan.describe(files))) {
+                while (rs.next()) schema.add(EventSchema.of(rs.getString("column_name"), rs.getString("column_type")));
+            }
+            scan = new ParquetScan(files, schema);
+        } else {
+            List<String> keys = new ArrayList<>();
+            if (!columns.isEmpty()) {
+                try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(NdjsonScan.keysQuery(files))) {
+                    while (rs.next()) keys.add(rs.getString(1));
+                }
+            }
+            scan = new NdjsonScan(files, keys);
         }
-        return new EventScan(format, files, schema).select(columns, withEvent,
-                new FieldSources(FieldCatalog.defaults()), columns == this.columns ? folded : Set.of());
-    }
-
-    private static EventSchema schema(Connection db, String describe) throws SQLException {
-        EventSchema schema = new EventSchema("", "STRUCT()");
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(describe)) {
-            while (rs.next()) schema.add(EventSchema.of(rs.getString("column_name"), rs.getString("column_type")));
-        }
-        return schema;
+        return scan.select(columns, withEvent, new FieldSources(FieldCatalog.defaults()),
+                columns == this.columns ? folded : Set.of());
     }
 
     /** Parquet by the name ({@code .parquet}); everything else is read as NDJSON (.gz decompressed). */

@@ -1,4 +1,4 @@
-// The keys of the event files as DuckDB sees them (DESCRIBE of the scan): top-level columns and, below struct
+// The columns of Parquet event files as DuckDB sees them (DESCRIBE of read_parquet): top-level columns and, below struct
 // columns, their fields; looked up without case, as the interpreter reads keys.
 package dev.s1ql.duckdb;
 
@@ -13,8 +13,6 @@ final class EventSchema {
     private final String name;
     private final String type;
     private final Map<String, EventSchema> fields = new LinkedHashMap<>(); // lower case -> node
-    /** Other spellings of this key in the files ({@code SrcProcName} beside {@code srcProcName}). */
-    private final java.util.List<String> otherSpellings = new java.util.ArrayList<>();
 
     EventSchema(String name, String type) {
         this.name = name;
@@ -29,28 +27,17 @@ final class EventSchema {
         return type.startsWith("STRUCT(");
     }
 
+    /** A list, map or other composite value, read as JSON text. */
+    boolean isNested() {
+        return type.endsWith("]") || type.startsWith("MAP(") || type.startsWith("UNION(");
+    }
+
     /** The field spelled {@code key} in any case, or null; the first spelling wins, as in DuckDB's schema. */
     EventSchema field(String key) {
         return fields.get(key.toLowerCase(Locale.ROOT));
     }
 
-    java.util.List<String> otherSpellings() {
-        return otherSpellings;
-    }
-
-    /**
-     * Adds a field. DuckDB names a key that differs from an earlier one only in case {@code KEY_1}; such a
-     * column is recorded as another spelling {@code KEY} of the earlier field.
-     */
     void add(EventSchema child) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)_[0-9]+").matcher(child.name);
-        if (m.matches()) {
-            EventSchema first = fields.get(m.group(1).toLowerCase(Locale.ROOT));
-            if (first != null && !first.name.equals(m.group(1))) {
-                first.otherSpellings.add(m.group(1));
-                return;
-            }
-        }
         fields.putIfAbsent(child.name.toLowerCase(Locale.ROOT), child);
     }
 

@@ -84,6 +84,19 @@ class DuckDbEngineCliTest {
     }
 
     @Test
+    void aKeyFirstSeenPastDuckDbsSchemaSampleAndASecondSpellingAreRead() throws Exception {
+        // DuckDB's JSON schema detection samples the first 20,480 lines; the engine lists every key instead.
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) lines.add("{\"id\":\"e" + i + "\",\"srcProcName\":\"a.exe\"}");
+        lines.add("{\"id\":\"late\",\"registryOldPath\":\"HKLM\\\\Run\",\"SrcProcName\":\"b.exe\"}");
+        lines.add("{\"id\":\"nested\",\"src\":{\"process\":{\"name\":\"b.exe\"}},\"registryOldPath\":\"x\"}");
+        Path events = tmp.resolve("late.ndjson");
+        Files.write(events, lines);
+        assertSameOutput("--events", events.toString(), "-q", "RegistryOldPath Contains \"Run\" OR SrcProcName = \"b.exe\"");
+        assertSameOutput("--events", events.toString(), "--count", "--format", "json", "-q", "SrcProcName = \"a.exe\"");
+    }
+
+    @Test
     void parquetInputGivesTheSameCountsAsItsNdjson() throws Exception {
         Path parquet = tmp.resolve("dns.parquet");
         try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
