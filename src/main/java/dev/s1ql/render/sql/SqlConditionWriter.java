@@ -16,6 +16,7 @@ import dev.s1ql.catalog.FieldInfo;
 import dev.s1ql.catalog.FieldKind;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.translate.Re2Compatibility;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -189,6 +190,14 @@ final class SqlConditionWriter {
         } catch (PatternSyntaxException e) {
             diagnostics.add(Diagnostic.of(Code.INVALID_REGEX, "invalid regular expression, the predicate never matches: "
                     + e.getDescription(), p.value().span()));
+            return "false";
+        }
+        String problem = dialect.regexIsRe2() ? Re2Compatibility.problem(raw) : null;
+        if (problem != null) {
+            // DuckDB would refuse the whole statement; the interpreter (java.util.regex) runs the pattern.
+            diagnostics.add(Diagnostic.of(Code.TRANSLATION_UNSUPPORTED_REGEX, "the pattern uses " + problem + ", which "
+                    + dialect.name() + "'s regular expressions (RE2) do not support; --dialect spark or trino run it",
+                    p.value().span()));
             return "false";
         }
         String pattern = p.operator().caseInsensitive() ? "(?i)" + raw : raw;

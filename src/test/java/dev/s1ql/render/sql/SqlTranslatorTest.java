@@ -66,4 +66,15 @@ class SqlTranslatorTest {
         assertThrows(TranslationSetupException.class, () -> Translators.forTarget("sql")
                 .translate(r.query(), new TranslationOptions("oracle", null, false)));
     }
+
+    @Test
+    void aRegexRe2CannotRunIsAnErrorForDuckDbOnlyAndNamesTheConstruct() {
+        ParseResult r = new S1qlParser().parse("TgtProcCmdLine RegExp \"(\\w)\\1\" OR TgtProcName RegExp \"a(?=b)\"");
+        Translation duck = Translators.forTarget("sql").translate(r.query(), new TranslationOptions("duckdb", null, false));
+        assertTrue(!duck.ok(), duck.diagnostics().toString());
+        assertTrue(duck.diagnostics().get(0).message().contains("a backreference"), duck.diagnostics().toString());
+        assertTrue(duck.diagnostics().get(1).message().contains("a look-ahead"), duck.diagnostics().toString());
+        assertTrue(sql("TgtProcName RegExp \"a(?=b)\"", "spark").contains("RLIKE 'a(?=b)'"));
+        assertTrue(sql("TgtProcName RegExp \"a(?=b)\"", "trino").contains("regexp_like(\"tgtProcName\", 'a(?=b)')"));
+    }
 }
