@@ -40,7 +40,9 @@ for l in sys.stdin:
     m = json.loads(l); print(m["source"] + "\t" + m["event"]["s1ql_row"])' | sort > "$W/interpreter.tsv"
 
 # Spark 3.5 on Java 17 needs the module openings its own launcher adds (JavaModuleOptions).
-(cd "$here" && mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
+# MVN_OPTS_EXTRA, e.g. -Dmaven.repo.local=DIR, is passed to Maven.
+# shellcheck disable=SC2086
+(cd "$here" && mvn -q -B ${MVN_OPTS_EXTRA:-} compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
 OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED

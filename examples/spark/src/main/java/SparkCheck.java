@@ -53,7 +53,8 @@ public final class SparkCheck {
                             out.println(t.path("source").asText() + "\t" + r.getString(0));
                         }
                         break;
-                    } catch (AnalysisException e) {
+                    } catch (Exception e) { // AnalysisException, thrown undeclared (Scala)
+                        if (!(e instanceof AnalysisException)) throw e;
                         String missing = missingColumn(e.getMessage());
                         if (missing == null || attempt > 50 || !columns.add(missing.toLowerCase(Locale.ROOT))) {
                             System.err.println(t.path("source").asText() + ": " + e.getMessage());
