@@ -42,7 +42,7 @@ for l in sys.stdin:
 # Spark 3.5 on Java 17 needs the module openings its own launcher adds (JavaModuleOptions).
 # MVN_OPTS_EXTRA, e.g. -Dmaven.repo.local=DIR, is passed to Maven.
 # shellcheck disable=SC2086
-(cd "$here" && mvn -q -B ${MVN_OPTS_EXTRA:-} compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
+(cd "$here" && mvn -q -B ${MVN_OPTS_EXTRA:-} compile dependency:build-classpath -Dmdep.outputFile="$root/$W/cp.txt")
 OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
@@ -51,7 +51,7 @@ OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false"
 # shellcheck disable=SC2086
-java $OPENS -cp "$here/target/classes:$(cat "$here/target/cp.txt")" SparkCheck "$W/events.ndjson" "$W/spark.jsonl" "$W/spark.tsv"
+java $OPENS -cp "$W/build/classes:$(cat "$W/cp.txt")" SparkCheck "$W/events.ndjson" "$W/spark.jsonl" "$W/spark.tsv"
 sort "$W/spark.tsv" -o "$W/spark.tsv"
 echo "interpreter: $(wc -l < "$W/interpreter.tsv") matches; spark: $(wc -l < "$W/spark.tsv") matches; statements: $(wc -l < "$W/spark.jsonl")"
 if diff "$W/interpreter.tsv" "$W/spark.tsv" > "$W/diff.txt"; then
