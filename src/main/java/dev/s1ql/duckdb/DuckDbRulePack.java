@@ -39,7 +39,7 @@ public final class DuckDbRulePack {
      */
     public List<Diagnostic> add(Query query) {
         SqlTranslator.Written w = SqlTranslator.write(query, SqlDialect.DUCKDB, ColumnNaming.V1, SqlForm.SCAN);
-        if (w.condition() == null) return w.diagnostics();
+        if (w.condition() == null || w.diagnostics().stream().anyMatch(Diagnostic::isError)) return w.diagnostics();
         conditions.add(w.condition());
         for (List<String> c : w.columns()) columns.add(c.get(0));
         for (List<String> c : w.foldedColumns()) folded.add(c.get(0).toLowerCase(Locale.ROOT));

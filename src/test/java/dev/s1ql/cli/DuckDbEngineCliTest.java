@@ -97,6 +97,21 @@ class DuckDbEngineCliTest {
     }
 
     @Test
+    void aQueryDuckDbCannotRunIsReportedAndTheOthersRun() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Files.createDirectories(rules);
+        Files.writeString(rules.resolve("a-lookahead.s1ql"), "DnsRequest RegExp \"ipify(?=\\.org)\"");
+        Files.writeString(rules.resolve("b-dns.s1ql"), "ObjectType = \"DNS\"");
+        TranslateCommandTest.Run d = TranslateCommandTest.run("eval", "--engine", "duckdb", "--count", "--format",
+                "json", "--events", "examples/dns_events.ndjson", rules.toString());
+        TranslateCommandTest.Run b = TranslateCommandTest.run("eval", "--count", "--format", "json", "--events",
+                "examples/dns_events.ndjson", rules.resolve("b-dns.s1ql").toString());
+        assertEquals(1, d.exit(), d.err());
+        assertTrue(d.err().contains("S3008"), d.err());
+        assertEquals(b.out(), d.out());
+    }
+
+    @Test
     void parquetInputGivesTheSameCountsAsItsNdjson() throws Exception {
         Path parquet = tmp.resolve("dns.parquet");
         try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
