@@ -1,6 +1,7 @@
 // `s1ql eval`: runs queries or a whole rule pack over event files offline and prints what matches.
 package dev.s1ql.cli;
 
+import dev.s1ql.cli.eval.DuckDbEval;
 import dev.s1ql.cli.eval.EvalRun;
 import dev.s1ql.cli.eval.MatchOutput;
 import dev.s1ql.cli.eval.PipelineRows;
@@ -55,6 +56,8 @@ public final class EvalCommand implements Callable<Integer> {
 
     enum EventsFormat { auto, ndjson, json, csv }
 
+    enum Engine { builtin, duckdb }
+
     @Mixin
     InputOptions inputs;
 
@@ -99,6 +102,12 @@ public final class EvalCommand implements Callable<Integer> {
                     + "reported (default: ${DEFAULT-VALUE}).")
     long regexBudget;
 
+    @Option(names = "--engine", defaultValue = "builtin", paramLabel = "ENGINE",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). duckdb runs the queries as SQL in "
+                    + "embedded DuckDB over NDJSON(.gz) or Parquet files, in parallel (needs the DuckDB driver; "
+                    + "docs/sql.md says when it is faster).")
+    Engine engine;
+
     @Option(names = "--no-progress", description = "Never draw the progress bar (it is drawn only on a terminal).")
     boolean noProgress;
 
@@ -115,6 +124,7 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("s1ql eval: standard input cannot hold both the queries and the events");
             return Main.EXIT_USAGE;
         }
+        if (engine == Engine.duckdb) return duckdb(all, out, err);
         EvalOptions options = new EvalOptions(enumCase == EnumCase.insensitive, regexCase == RegexCase.insensitive,
                 regexBudget);
         RulePack pack = new RulePack(options);
@@ -168,6 +178,30 @@ public final class EvalCommand implements Callable<Integer> {
         err.flush();
         if (badQueries > 0) return 1;
         return run.malformed() > 0 ? EXIT_BAD_EVENTS : 0;
+    }
+
+    /** --engine duckdb: refuses what it does not do, then runs {@link DuckDbEval}. */
+    private int duckdb(List<QueryInput> all, PrintWriter out, PrintWriter err) {
+        String refused = null;
+        if (explain) refused = "--explain";
+        if (enumCase != EnumCase.insensitive) refused = "--enum-case sensitive";
+        if (regexCase != RegexCase.sensitive) refused = "--regex-case insensitive";
+        if (refused == null && (eventsFormat == EventsFormat.csv || eventsFormat == EventsFormat.json)) {
+            refused = "--events-format " + eventsFormat;
+        }
+        if (refused == null && events.contains("-")) refused = "events from standard input";
+        if (refused != null) {
+            err.println("s1ql eval: --engine duckdb does not support " + refused + " (use the built-in engine)");
+            return Main.EXIT_USAGE;
+        }
+        for (String f : events) {
+            if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(f))) {
+                err.println("s1ql eval: cannot read " + f);
+                return Main.EXIT_USAGE;
+            }
+        }
+        boolean json = format != null ? format == Format.json : !count;
+        return new DuckDbEval(out, err).run(all, inputs.dialect(), events, count, json);
     }
 
     /**

@@ -26,18 +26,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "translate", mixinStandardHelpOptions = true,
         description = "Translate S1QL queries to another query language: kql (Microsoft Defender XDR or "
                 + "Microsoft Sentinel ASIM), spl (Splunk: Sysmon, CIM or SentinelOne field names), s1ql2 / pq "
-                + "(migration of S1QL 1.0 to S1QL 2.0 / PowerQuery).",
+                + "(migration of S1QL 1.0 to S1QL 2.0 / PowerQuery), sql (DuckDB, Spark SQL, Trino).",
         footer = {"", "Examples:",
                 "  s1ql translate --to kql -q 'EventType = \"Process Creation\" AND TgtProcCmdLine ContainsCIS \"-enc\"'",
                 "  s1ql translate --to kql --profile sentinel-asim rules/ -o out/",
                 "  s1ql translate --to kql --strict --format json rule.md",
+                "  s1ql translate --to sql --dialect spark --table lake.dv.events rules/",
                 "  s1ql translate --to s1ql2 -q 'TgtProcName In AnyCase (\"cmd.exe\") AND TgtProcCmdLine Contains \"/c\"'",
                 "", "Exit codes: 0 every input translated, 1 some input could not be translated (error "
                 + "diagnostics), 2 usage or I/O error."})
@@ -52,12 +55,23 @@ public final class TranslateCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--profile", paramLabel = "NAME",
-            description = "Target profile (kql: mde (default), sentinel-asim; spl: sysmon (default), cim, s1; "
-                    + "sql: duckdb (default), spark, trino).")
+            description = "Target profile (kql: mde (default), sentinel-asim; spl: sysmon (default), cim, s1); "
+                    + "for sql the SQL dialect: duckdb (default), spark, trino, also given as --dialect NAME.")
     String profile;
 
+    @Option(names = "--table", paramLabel = "NAME",
+            description = "sql: the table to read, NAME or qualified db.schema.NAME (default: events).")
+    String table;
+
+    @Option(names = "--columns", paramLabel = "NAMING",
+            description = "sql: which columns hold the fields: v1 (default: 1.0 camelCase keys, tgtProcCmdLine) or "
+                    + "v2 (2.0 dotted names as nested struct fields, src.process.name); --mapping FILE overrides "
+                    + "single fields (docs/sql.md).")
+    String columns;
+
     @Option(names = "--mapping", paramLabel = "FILE",
-            description = "A field-mapping file laid over the profile's built-in mapping (see docs/kql.md, docs/spl.md).")
+            description = "A field-mapping file laid over the profile's built-in mapping (see docs/kql.md, docs/spl.md; "
+                    + "sql: a TSV field<TAB>column, docs/sql.md).")
     Path mapping;
 
     @Option(names = "--strict", description = "Refuse approximations: their warnings become errors.")
@@ -82,10 +96,24 @@ public final class TranslateCommand implements Callable<Integer> {
             err.println("s1ql translate: unknown target '" + to + "' (known: " + String.join(", ", Translators.targets()) + ")");
             return Main.EXIT_USAGE;
         }
+        inputs.allowOutputDialect();
+        String named = inputs.outputDialect();
+        if (named != null && profile != null && !named.equals(profile)) {
+            err.println("s1ql translate: --dialect " + named + " and --profile " + profile + " disagree");
+            return Main.EXIT_USAGE;
+        }
+        if (profile == null) profile = named;
         if (profile != null && !translator.profiles().contains(profile)) {
             err.println("s1ql translate: unknown " + translator.target() + " profile '" + profile + "' (known: "
                     + String.join(", ", translator.profiles()) + ")");
             return Main.EXIT_USAGE;
+        }
+        Map<String, String> settings = targetSettings();
+        for (String name : settings.keySet()) {
+            if (!translator.settings().contains(name)) {
+                err.println("s1ql translate: --" + name + " does not apply to --to " + translator.target());
+                return Main.EXIT_USAGE;
+            }
         }
         if (mapping != null && !Files.isReadable(mapping)) {
             err.println("s1ql translate: cannot read mapping file " + mapping);
@@ -99,7 +127,7 @@ public final class TranslateCommand implements Callable<Integer> {
             err.println("s1ql translate: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        TranslationOptions options = new TranslationOptions(profile, mapping, strict);
+        TranslationOptions options = new TranslationOptions(profile, mapping, strict, settings);
         String profileName = profile != null ? profile : translator.profiles().get(0);
         ObjectMapper json = new ObjectMapper();
         QueryReader parser = new QueryReader();
@@ -139,6 +167,14 @@ public final class TranslateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return failed > 0 ? 1 : 0;
+    }
+
+    /** The target-specific options given, by setting name (each target says which it reads). */
+    private Map<String, String> targetSettings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        if (table != null) s.put("table", table);
+        if (columns != null) s.put("columns", columns);
+        return s;
     }
 
     /** Parse problems come first; a query that does not parse is not translated. */

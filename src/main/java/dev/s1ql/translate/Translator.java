@@ -14,6 +14,11 @@ public interface Translator {
     /** The profiles this target knows; the first is the default. */
     List<String> profiles();
 
+    /** The names of the target-specific settings it reads ({@link TranslationOptions#setting}); none by default. */
+    default java.util.Set<String> settings() {
+        return java.util.Set.of();
+    }
+
     /**
      * Translates a parsed query.
      *

@@ -51,6 +51,27 @@ public final class MatchOutput {
         }
     }
 
+    /**
+     * A match found by another engine (--engine duckdb), which knows the event's file and JSON text but not its
+     * line: the same line as {@link #match} without "line".
+     */
+    public void match(QueryInput rule, String file, String eventJson) {
+        if (json) {
+            ObjectNode head = mapper.createObjectNode();
+            head.put("source", rule.source());
+            if (rule.title() != null) head.put("title", rule.title());
+            if (rule.id() != null) head.put("id", rule.id());
+            head.put("eventsFile", file);
+            String h = head.toString();
+            out.write(h, 0, h.length() - 1);
+            out.print(",\"event\":");
+            out.print(eventJson);
+            out.println('}');
+        } else {
+            out.printf("%s: %s%s%n", file, rule.source(), rule.title() != null ? " (" + rule.title() + ")" : "");
+        }
+    }
+
     /** A row of a PowerQuery's output stages (columns, group, ...). */
     public void row(QueryInput rule, ObjectNode row) {
         if (json) {

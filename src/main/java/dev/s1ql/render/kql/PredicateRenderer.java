@@ -8,6 +8,7 @@ import dev.s1ql.ast.MatchKind;
 import dev.s1ql.ast.Predicate;
 import dev.s1ql.ast.Value;
 import dev.s1ql.diag.Code;
+import dev.s1ql.translate.Re2Compatibility;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.diag.Severity;
 

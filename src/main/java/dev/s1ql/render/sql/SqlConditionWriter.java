@@ -16,6 +16,7 @@ import dev.s1ql.catalog.FieldInfo;
 import dev.s1ql.catalog.FieldKind;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.translate.Re2Compatibility;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,22 +37,33 @@ final class SqlConditionWriter {
 
     private final SqlDialect dialect;
     private final FieldCatalog catalog;
+    private final ColumnNaming naming;
     private final boolean enumFieldsIgnoreCase;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final Set<String> columns = new LinkedHashSet<>();
+    private final Set<List<String>> columns = new LinkedHashSet<>();
+    private final Set<List<String>> foldedColumns = new LinkedHashSet<>();
+    private final SqlForm form;
 
-    SqlConditionWriter(SqlDialect dialect, FieldCatalog catalog, boolean enumFieldsIgnoreCase) {
+    SqlConditionWriter(SqlDialect dialect, FieldCatalog catalog, ColumnNaming naming, boolean enumFieldsIgnoreCase,
+                       SqlForm form) {
         this.dialect = dialect;
         this.catalog = catalog;
+        this.naming = naming;
         this.enumFieldsIgnoreCase = enumFieldsIgnoreCase;
+        this.form = form;
+    }
+
+    /** With {@link SqlForm#SCAN}: the columns read lower-cased, each expected as column {@link SqlForm#folded}. */
+    Set<List<String>> foldedColumns() {
+        return foldedColumns;
     }
 
     List<Diagnostic> diagnostics() {
         return diagnostics;
     }
 
-    /** The columns the condition reads, as written (event keys). */
-    Set<String> columns() {
+    /** The columns the condition reads, each a path of names (one name, or struct fields below a column). */
+    Set<List<String>> columns() {
         return columns;
     }
 
@@ -65,6 +77,7 @@ final class SqlConditionWriter {
     private String join(List<Expr> operands, String op) {
         List<String> parts = new ArrayList<>();
         for (Expr x : operands) parts.add(group(x));
+        if (form == SqlForm.SCAN && op.equals(" AND ")) return SqlForm.shortCircuitAnd(parts);
         return String.join(op, parts);
     }
 
@@ -74,43 +87,46 @@ final class SqlConditionWriter {
         return e instanceof Predicate && !s.startsWith("(") ? s : "(" + s + ")";
     }
 
-    /** One column a predicate reads: the event key and whether it holds an enum. */
-    private record Column(String key, boolean isEnum) {
+    /** One column a predicate reads: its path and whether it holds an enum. */
+    private record Column(List<String> path, boolean isEnum) {
     }
 
     /**
-     * The columns a field reads, as the interpreter binds it: a current field its 1.0 key; a legacy or shortcut
-     * name each member's key and a key spelled like the alias itself; an unknown field the name as written.
+     * The columns a field reads, as the interpreter binds it: a current field its own column; a legacy or
+     * shortcut name each member's column and a key spelled like the alias itself; an unknown field the name as
+     * written. Which column holds a field is the naming's business (v1 keys, v2 nested names, a mapping file).
      */
     private List<Column> columnsOf(Predicate p) {
         FieldInfo f = p.field().resolved();
-        if (f == null) return List.of(new Column(p.field().written(), false));
-        if (f.kind() == FieldKind.FIELD || f.members().isEmpty()) return List.of(new Column(key(f.name()), f.isEnum()));
+        if (f == null) return List.of(new Column(naming.ofName(p.field().written()), false));
+        if (f.kind() == FieldKind.FIELD || f.members().isEmpty()) return List.of(new Column(naming.of(f), f.isEnum()));
         List<Column> out = new ArrayList<>();
         for (String member : f.members()) {
             FieldInfo m = catalog.lookup(member);
-            out.add(m != null ? new Column(key(m.name()), m.isEnum()) : new Column(member, false));
+            out.add(m != null ? new Column(naming.of(m), m.isEnum()) : new Column(naming.ofName(member), false));
         }
-        out.add(new Column(key(f.name()), f.isEnum()));
+        out.add(new Column(naming.ofAlias(f), f.isEnum()));
         return out;
-    }
-
-    /** The event key of a 1.0 field: its name with a lower-case first letter ({@code tgtProcCmdLine}). */
-    static String key(String name) {
-        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     private String predicate(Predicate p) {
         List<Column> cols = columnsOf(p);
         List<String> legs = new ArrayList<>();
         for (Column c : cols) {
-            columns.add(c.key());
-            legs.add(leaf(p, dialect.identifier(c.key()), c.isEnum()));
+            columns.add(c.path());
+            String column = dialect.column(c.path());
+            String folded = dialect.fold(column);
+            if (form == SqlForm.SCAN) {
+                foldedColumns.add(c.path());
+                folded = dialect.identifier(SqlForm.folded(c.path()));
+            }
+            legs.add(leaf(p, column, folded, c.isEnum()));
         }
         return legs.size() == 1 ? legs.get(0) : "(" + String.join(" OR ", legs) + ")";
     }
 
-    private String leaf(Predicate p, String c, boolean isEnum) {
+    /** {@code c} is the column, {@code fc} the column lower-cased. */
+    private String leaf(Predicate p, String c, String fc, boolean isEnum) {
         MatchKind kind = p.operator().kind();
         boolean negated = p.operator().negated();
         if (kind == MatchKind.EXISTS) return "(" + c + " IS NOT NULL)";
@@ -119,12 +135,12 @@ final class SqlConditionWriter {
         }
         boolean ignoreCase = p.operator().caseInsensitive() || (isEnum && enumFieldsIgnoreCase);
         String h = switch (kind) {
-            case EQUALS, IN -> equality(c, p.values(), ignoreCase);
-            case CONTAINS, IN_CONTAINS -> substring(c, p.values(), "%", "%", ignoreCase);
-            case STARTS_WITH -> substring(c, p.values(), "", "%", ignoreCase);
-            case ENDS_WITH -> substring(c, p.values(), "%", "", ignoreCase);
+            case EQUALS, IN -> equality(c, fc, p.values(), ignoreCase);
+            case CONTAINS, IN_CONTAINS -> substring(ignoreCase ? fc : c, p.values(), "%", "%", ignoreCase);
+            case STARTS_WITH -> substring(ignoreCase ? fc : c, p.values(), "", "%", ignoreCase);
+            case ENDS_WITH -> substring(ignoreCase ? fc : c, p.values(), "%", "", ignoreCase);
             case REGEX -> regex(p, c);
-            case BOOL -> dialect.fold(c) + " = " + (((BoolValue) p.value()).value() ? "'true'" : "'false'");
+            case BOOL -> fc + " = " + (((BoolValue) p.value()).value() ? "'true'" : "'false'");
             case RANGE -> compare(c, p.values().get(0).text(), Comparison.GE) + " AND "
                     + compare(c, p.values().get(1).text(), Comparison.LE);
             case COMPARE -> compare(c, p.value().text(), p.operator().comparison());
@@ -134,7 +150,7 @@ final class SqlConditionWriter {
     }
 
     /** Whole-value equality with any operand: as text (folded when ignoring case), or as numbers. */
-    private String equality(String c, List<Value> values, boolean ignoreCase) {
+    private String equality(String c, String fc, List<Value> values, boolean ignoreCase) {
         Set<String> texts = new LinkedHashSet<>();
         List<String> numbers = new ArrayList<>();
         for (Value v : values) {
@@ -142,7 +158,7 @@ final class SqlConditionWriter {
             BigDecimal d = number(v.text());
             if (d != null) numbers.add(d.toPlainString());
         }
-        String lhs = ignoreCase ? dialect.fold(c) : c;
+        String lhs = ignoreCase ? fc : c;
         List<String> rhs = new ArrayList<>();
         for (String t : texts) rhs.add(ignoreCase ? dialect.fold(t) : t);
         String text = rhs.size() == 1 ? lhs + " = " + rhs.get(0) : lhs + " IN (" + String.join(", ", rhs) + ")";
@@ -152,6 +168,7 @@ final class SqlConditionWriter {
         return "(" + text + " OR (" + dialect.isNumber(c) + " AND " + num + "))";
     }
 
+    /** {@code c}: the column, already lower-cased when ignoring case. */
     private String substring(String c, List<Value> values, String prefix, String suffix, boolean ignoreCase) {
         List<String> legs = new ArrayList<>();
         for (Value v : values) legs.add(dialect.like(c, prefix, v.text(), suffix, ignoreCase));
@@ -173,6 +190,14 @@ final class SqlConditionWriter {
         } catch (PatternSyntaxException e) {
             diagnostics.add(Diagnostic.of(Code.INVALID_REGEX, "invalid regular expression, the predicate never matches: "
                     + e.getDescription(), p.value().span()));
+            return "false";
+        }
+        String problem = dialect.regexIsRe2() ? Re2Compatibility.problem(raw) : null;
+        if (problem != null) {
+            // DuckDB would refuse the whole statement; the interpreter (java.util.regex) runs the pattern.
+            diagnostics.add(Diagnostic.of(Code.TRANSLATION_UNSUPPORTED_REGEX, "the pattern uses " + problem + ", which "
+                    + dialect.name() + "'s regular expressions (RE2) do not support; --dialect spark or trino run it",
+                    p.value().span()));
             return "false";
         }
         String pattern = p.operator().caseInsensitive() ? "(?i)" + raw : raw;

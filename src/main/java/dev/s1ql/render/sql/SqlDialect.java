@@ -10,17 +10,20 @@ public final class SqlDialect {
 
     /** DuckDB: standard string literals, {@code regexp_matches} (RE2, unanchored), {@code TRY_CAST}. */
     public static final SqlDialect DUCKDB = new SqlDialect("duckdb", '"', false, "regexp_matches(%s, %s)",
-            "TRY_CAST(%s AS DOUBLE)");
+            "TRY_CAST(%s AS DOUBLE)", true);
     /**
      * Spark SQL: backquoted identifiers; string literals process backslash escapes (the default
      * {@code spark.sql.parser.escapedStringLiterals=false}), so backslashes and quotes are escaped with one;
      * {@code rlike} is {@code java.util.regex} find, like the interpreter.
      */
     public static final SqlDialect SPARK = new SqlDialect("spark", '`', true, "%s RLIKE %s",
-            "try_cast(%s AS DOUBLE)");
-    /** Trino: standard literals, {@code regexp_like} (unanchored find), {@code TRY_CAST}. */
+            "try_cast(%s AS DOUBLE)", false);
+    /**
+     * Trino: standard literals, {@code regexp_like} (unanchored find; Trino's default regex library, Joni, has
+     * look-around and backreferences; a server set to {@code regex-library=RE2J} has not), {@code TRY_CAST}.
+     */
     public static final SqlDialect TRINO = new SqlDialect("trino", '"', false, "regexp_like(%s, %s)",
-            "TRY_CAST(%s AS DOUBLE)");
+            "TRY_CAST(%s AS DOUBLE)", false);
 
     public static final List<SqlDialect> ALL = List.of(DUCKDB, SPARK, TRINO);
 
@@ -29,14 +32,21 @@ public final class SqlDialect {
     private final boolean backslashEscapes;
     private final String regexTemplate;
     private final String doubleTemplate;
+    private final boolean re2;
 
     private SqlDialect(String name, char identifierQuote, boolean backslashEscapes, String regexTemplate,
-                       String doubleTemplate) {
+                       String doubleTemplate, boolean re2) {
         this.name = name;
         this.identifierQuote = identifierQuote;
         this.backslashEscapes = backslashEscapes;
         this.regexTemplate = regexTemplate;
         this.doubleTemplate = doubleTemplate;
+        this.re2 = re2;
+    }
+
+    /** Whether the regex function is RE2 (no look-around, backreferences, atomic groups, possessive quantifiers). */
+    public boolean regexIsRe2() {
+        return re2;
     }
 
     public String name() {
@@ -52,6 +62,23 @@ public final class SqlDialect {
     public String identifier(String name) {
         String q = String.valueOf(identifierQuote);
         return q + name.replace(q, q + q) + q;
+    }
+
+    /** A column, or a field of a struct column: each name of the path quoted, joined with dots. */
+    public String column(List<String> path) {
+        return String.join(".", path.stream().map(this::identifier).toList());
+    }
+
+    /**
+     * A table name as the user gives it: one name or a dotted qualified one ({@code db.schema.events}), each part
+     * quoted. A part cannot itself contain a dot.
+     */
+    public String tableName(String name) {
+        List<String> parts = List.of(name.split("\\.", -1));
+        if (name.isBlank() || parts.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("not a table name: '" + name + "'");
+        }
+        return String.join(".", parts.stream().map(this::identifier).toList());
     }
 
     /** A string literal holding exactly {@code text}. */
@@ -77,7 +104,8 @@ public final class SqlDialect {
 
     /**
      * {@code expr LIKE pattern}: {@code prefix} and {@code suffix} are the wildcards ({@code "%"} or ""), and
-     * {@code text} is matched literally ({@code %}, {@code _} and the escape character are escaped).
+     * {@code text} is matched literally ({@code %}, {@code _} and the escape character are escaped). With
+     * {@code ignoreCase} the pattern is folded and {@code expr} is expected folded already.
      */
     public String like(String expr, String prefix, String text, String suffix, boolean ignoreCase) {
         StringBuilder p = new StringBuilder(prefix);
@@ -92,7 +120,7 @@ public final class SqlDialect {
         }
         p.append(suffix);
         String pattern = literal(p.toString());
-        String out = ignoreCase ? fold(expr) + " LIKE " + fold(pattern) : expr + " LIKE " + pattern;
+        String out = expr + " LIKE " + (ignoreCase ? fold(pattern) : pattern);
         return escaped ? out + " ESCAPE " + literal("\\") : out;
     }
 

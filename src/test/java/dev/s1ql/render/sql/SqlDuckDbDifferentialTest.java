@@ -63,7 +63,10 @@ class SqlDuckDbDifferentialTest {
         for (Query q : queries) {
             SqlTranslator.Written w = SqlTranslator.write(q, SqlDialect.DUCKDB);
             sql.add(w);
-            for (String c : w.columns()) columns.putIfAbsent(c.toLowerCase(Locale.ROOT), c);
+            for (List<String> path : w.columns()) {
+                String c = String.join(".", path);
+                columns.putIfAbsent(c.toLowerCase(Locale.ROOT), c);
+            }
         }
 
         List<String> differences = new ArrayList<>();

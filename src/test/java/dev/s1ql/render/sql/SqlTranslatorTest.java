@@ -25,29 +25,29 @@ class SqlTranslatorTest {
 
     @Test
     void notOfAPredicateIsTrueOnAMissingFieldBecauseEveryLeafIsTwoValued() {
-        assertEquals("SELECT * FROM events WHERE NOT coalesce(\"srcProcName\" = 'x', false)",
+        assertEquals("SELECT * FROM \"events\" WHERE NOT coalesce(\"srcProcName\" = 'x', false)",
                 sql("NOT SrcProcName = \"x\"", "duckdb"));
-        assertEquals("SELECT * FROM events WHERE coalesce(NOT (\"srcProcName\" = 'x'), false)",
+        assertEquals("SELECT * FROM \"events\" WHERE coalesce(NOT (\"srcProcName\" = 'x'), false)",
                 sql("SrcProcName != \"x\"", null));
     }
 
     @Test
     void enumFieldsAndCisOperatorsFoldBothSides() {
-        assertEquals("SELECT * FROM events WHERE coalesce(lower(\"objectType\") = lower('DNS'), false) AND "
+        assertEquals("SELECT * FROM \"events\" WHERE coalesce(lower(\"objectType\") = lower('DNS'), false) AND "
                         + "coalesce(lower(\"dnsRequest\") LIKE lower('%ipify%'), false)",
                 sql("ObjectType = \"DNS\" AND DnsRequest ContainsCIS \"ipify\"", null));
     }
 
     @Test
     void sparkEscapesBackslashesAndQuotesInLiteralsAndUsesBackquotesAndRlike() {
-        assertEquals("SELECT * FROM events WHERE coalesce(`tgtProcCmdLine` LIKE '%a\\\\%\\'b%' ESCAPE '\\\\', false)"
+        assertEquals("SELECT * FROM `events` WHERE coalesce(`tgtProcCmdLine` LIKE '%a\\\\%\\'b%' ESCAPE '\\\\', false)"
                         + " OR coalesce(`tgtProcName` RLIKE '\\\\d+', false)",
                 sql("TgtProcCmdLine Contains \"a%'b\" OR TgtProcName RegExp \"\\d+\"", "spark"));
     }
 
     @Test
     void trinoAndDuckDbKeepBackslashesAndDoubleQuotes() {
-        assertEquals("SELECT * FROM events WHERE coalesce(\"tgtProcCmdLine\" LIKE '%a\\%''b%' ESCAPE '\\', false)"
+        assertEquals("SELECT * FROM \"events\" WHERE coalesce(\"tgtProcCmdLine\" LIKE '%a\\%''b%' ESCAPE '\\', false)"
                         + " OR coalesce(regexp_like(\"tgtProcName\", '\\d+'), false)",
                 sql("TgtProcCmdLine Contains \"a%'b\" OR TgtProcName RegExp \"\\d+\"", "trino"));
         assertTrue(sql("TgtProcName RegExp \"\\d+\"", "duckdb").contains("regexp_matches(\"tgtProcName\", '\\d+')"));
@@ -55,7 +55,7 @@ class SqlTranslatorTest {
 
     @Test
     void numbersCompareNumericallyOnlyWhenTheValueReadsAsANumber() {
-        assertEquals("SELECT * FROM events WHERE coalesce((regexp_matches(\"dstPort\", '^-?[0-9]+([.][0-9]+)?$')"
+        assertEquals("SELECT * FROM \"events\" WHERE coalesce((regexp_matches(\"dstPort\", '^-?[0-9]+([.][0-9]+)?$')"
                 + " AND TRY_CAST(\"dstPort\" AS DOUBLE) > 1024), false)", sql("DstPort > \"1024\"", "duckdb"));
         assertTrue(sql("DstPort > \"1024\"", "spark").contains("try_cast(`dstPort` AS DOUBLE) > 1024"));
     }
@@ -65,5 +65,16 @@ class SqlTranslatorTest {
         ParseResult r = new S1qlParser().parse("SrcProcName = \"x\"");
         assertThrows(TranslationSetupException.class, () -> Translators.forTarget("sql")
                 .translate(r.query(), new TranslationOptions("oracle", null, false)));
+    }
+
+    @Test
+    void aRegexRe2CannotRunIsAnErrorForDuckDbOnlyAndNamesTheConstruct() {
+        ParseResult r = new S1qlParser().parse("TgtProcCmdLine RegExp \"(\\w)\\1\" OR TgtProcName RegExp \"a(?=b)\"");
+        Translation duck = Translators.forTarget("sql").translate(r.query(), new TranslationOptions("duckdb", null, false));
+        assertTrue(!duck.ok(), duck.diagnostics().toString());
+        assertTrue(duck.diagnostics().get(0).message().contains("a backreference"), duck.diagnostics().toString());
+        assertTrue(duck.diagnostics().get(1).message().contains("a look-ahead"), duck.diagnostics().toString());
+        assertTrue(sql("TgtProcName RegExp \"a(?=b)\"", "spark").contains("RLIKE 'a(?=b)'"));
+        assertTrue(sql("TgtProcName RegExp \"a(?=b)\"", "trino").contains("regexp_like(\"tgtProcName\", 'a(?=b)')"));
     }
 }

@@ -1,5 +1,5 @@
 // Patterns RE2 cannot run are found; ordinary patterns (classes, escapes, (?i), non-capturing groups) pass.
-package dev.s1ql.render.kql;
+package dev.s1ql.translate;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

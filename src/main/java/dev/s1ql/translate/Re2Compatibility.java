@@ -1,15 +1,15 @@
-// Kusto runs `matches regex` with RE2, which has no look-around, backreferences, atomic groups or possessive
-// quantifiers (Java, which S1 uses, has them). A pattern using one cannot be carried over unchanged, and
-// rewriting it would change what it matches, so it is reported instead.
-package dev.s1ql.render.kql;
+// Kusto (`matches regex`) and DuckDB (`regexp_matches`) run RE2, which has no look-around, backreferences, atomic
+// groups or possessive quantifiers (Java, which S1 uses, has them). A pattern using one cannot be carried over
+// unchanged, and rewriting it would change what it matches, so translators report it instead.
+package dev.s1ql.translate;
 
-final class Re2Compatibility {
+public final class Re2Compatibility {
 
     private Re2Compatibility() {
     }
 
     /** What in {@code pattern} RE2 cannot run, or null when nothing. */
-    static String problem(String pattern) {
+    public static String problem(String pattern) {
         boolean inClass = false;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);

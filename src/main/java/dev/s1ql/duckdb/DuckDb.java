@@ -1,0 +1,40 @@
+// Opens embedded DuckDB for `s1ql eval --engine duckdb`; the driver (org.duckdb:duckdb_jdbc) is optional at run
+// time, so its absence is a clear error instead of a NoClassDefFoundError.
+package dev.s1ql.duckdb;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+public final class DuckDb {
+
+    static final String DRIVER = "org.duckdb.DuckDBDriver";
+
+    private DuckDb() {
+    }
+
+    /** Thrown when the DuckDB JDBC driver is not on the class path. */
+    public static final class UnavailableException extends Exception {
+        UnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    /** An in-memory database. */
+    public static Connection open() throws UnavailableException, SQLException {
+        try {
+            Class.forName(DRIVER);
+        } catch (ClassNotFoundException e) {
+            throw new UnavailableException("--engine duckdb needs the DuckDB JDBC driver (org.duckdb:duckdb_jdbc, "
+                    + "about 80 MB), which is not in s1ql.jar: put it at lib/duckdb_jdbc.jar beside s1ql.jar (the "
+                    + "Maven build does: target/lib/), or run java -cp s1ql.jar:duckdb_jdbc.jar dev.s1ql.cli.Main "
+                    + "(docs/sql.md)");
+        }
+        Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        try (java.sql.Statement st = db.createStatement()) {
+            // Long rules (hundreds of OR-ed predicates) nest deeper than DuckDB's default limit of 1000.
+            st.execute("SET max_expression_depth TO 100000");
+        }
+        return db;
+    }
+}

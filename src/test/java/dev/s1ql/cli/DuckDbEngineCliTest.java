@@ -1,0 +1,131 @@
+// `s1ql eval --engine duckdb` against the built-in engine, through the CLI: on examples/ and on the events of every
+// evaluation spec file, --count --format json lines and matching events (NDJSON) must be the same.
+package dev.s1ql.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s1ql.eval.EvalOptions;
+import dev.s1ql.eval.EvalSpecFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built-in engine's match lines carry the event's line number, which DuckDB's scan does not know; the lines
+ * are compared without it. Spec files with evaluation options other than the defaults: the engine refuses
+ * --enum-case sensitive and --regex-case insensitive (a usage error, tested); a spec that only sets a smaller
+ * regex step budget runs on both engines with the default budget.
+ */
+class DuckDbEngineCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static void assertSameOutput(String... evalArgs) throws Exception {
+        List<String> builtin = new ArrayList<>(List.of("eval", "--no-progress"));
+        builtin.addAll(List.of(evalArgs));
+        List<String> duck = new ArrayList<>(builtin);
+        duck.add(1, "--engine=duckdb");
+        TranslateCommandTest.Run b = TranslateCommandTest.run(builtin.toArray(String[]::new));
+        TranslateCommandTest.Run d = TranslateCommandTest.run(duck.toArray(String[]::new));
+        assertEquals(b.exit(), d.exit(), () -> "exit codes; duckdb stderr: " + d.err());
+        assertEquals(withoutLine(b.out()), withoutLine(d.out()), () -> String.join(" ", evalArgs));
+    }
+
+    private static List<String> withoutLine(String out) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String l : out.split("\n")) {
+            if (l.isBlank()) continue;
+            ObjectNode n = (ObjectNode) JSON.readTree(l);
+            n.remove("line");
+            lines.add(n.toString());
+        }
+        return lines;
+    }
+
+    @Test
+    void examplesGiveTheSameCountsAndMatches() throws Exception {
+        assertSameOutput("--events", "examples/dns_events.ndjson", "examples/dns_query_win_susp_external_ip_lookup.md");
+        assertSameOutput("--events", "examples/dns_events.ndjson", "--count", "--format", "json", "examples/");
+        assertSameOutput("--events", "examples/dns_events.ndjson", "examples/queries");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySpecFileGivesTheSameCountsAndMatches() throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of("src/test/resources/spec/eval"))) {
+            files = s.filter(p -> p.toString().endsWith(".spec")).sorted().toList();
+        }
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            EvalSpecFile spec = EvalSpecFile.read(f);
+            Path events = tmp.resolve(spec.name() + ".ndjson");
+            Files.write(events, spec.events());
+            // A smaller regex step budget only changes the built-in engine (RE2 is linear): both run the default.
+            boolean budgetOnly = spec.options().withRegexStepBudget(EvalOptions.defaults().regexStepBudget())
+                    .equals(EvalOptions.defaults());
+            if (!spec.options().equals(EvalOptions.defaults()) && !budgetOnly) {
+                TranslateCommandTest.Run r = TranslateCommandTest.run("eval", "--engine", "duckdb", "--enum-case",
+                        "sensitive", "--events", events.toString(), "-q", spec.query());
+                assertEquals(2, r.exit());
+                assertTrue(r.err().contains("--engine duckdb does not support"), r.err());
+                return;
+            }
+            assertSameOutput("--events", events.toString(), "-q", spec.query());
+            assertSameOutput("--events", events.toString(), "--count", "--format", "json", "-q", spec.query());
+        }));
+    }
+
+    @Test
+    void aKeyFirstSeenPastDuckDbsSchemaSampleAndASecondSpellingAreRead() throws Exception {
+        // DuckDB's JSON schema detection samples the first 20,480 lines; the engine lists every key instead.
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) lines.add("{\"id\":\"e" + i + "\",\"srcProcName\":\"a.exe\"}");
+        lines.add("{\"id\":\"late\",\"registryOldPath\":\"HKLM\\\\Run\",\"SrcProcName\":\"b.exe\"}");
+        lines.add("{\"id\":\"nested\",\"src\":{\"process\":{\"name\":\"b.exe\"}},\"registryOldPath\":\"x\"}");
+        Path events = tmp.resolve("late.ndjson");
+        Files.write(events, lines);
+        assertSameOutput("--events", events.toString(), "-q", "RegistryOldPath Contains \"Run\" OR SrcProcName = \"b.exe\"");
+        assertSameOutput("--events", events.toString(), "--count", "--format", "json", "-q", "SrcProcName = \"a.exe\"");
+    }
+
+    @Test
+    void aQueryDuckDbCannotRunIsReportedAndTheOthersRun() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Files.createDirectories(rules);
+        Files.writeString(rules.resolve("a-lookahead.s1ql"), "DnsRequest RegExp \"ipify(?=\\.org)\"");
+        Files.writeString(rules.resolve("b-dns.s1ql"), "ObjectType = \"DNS\"");
+        TranslateCommandTest.Run d = TranslateCommandTest.run("eval", "--engine", "duckdb", "--count", "--format",
+                "json", "--events", "examples/dns_events.ndjson", rules.toString());
+        TranslateCommandTest.Run b = TranslateCommandTest.run("eval", "--count", "--format", "json", "--events",
+                "examples/dns_events.ndjson", rules.resolve("b-dns.s1ql").toString());
+        assertEquals(1, d.exit(), d.err());
+        assertTrue(d.err().contains("S3008"), d.err());
+        assertEquals(b.out(), d.out());
+    }
+
+    @Test
+    void parquetInputGivesTheSameCountsAsItsNdjson() throws Exception {
+        Path parquet = tmp.resolve("dns.parquet");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement st = db.createStatement()) {
+            st.execute("COPY (SELECT * FROM read_ndjson('examples/dns_events.ndjson')) TO '" + parquet + "' (FORMAT parquet)");
+        }
+        TranslateCommandTest.Run nd = TranslateCommandTest.run("eval", "--count", "--format", "json",
+                "--events", "examples/dns_events.ndjson", "examples/");
+        TranslateCommandTest.Run pq = TranslateCommandTest.run("eval", "--engine", "duckdb", "--count", "--format",
+                "json", "--events", parquet.toString(), "examples/");
+        assertEquals(0, pq.exit(), pq.err());
+        assertEquals(nd.out(), pq.out());
+    }
+}
