@@ -41,6 +41,7 @@ import java.util.concurrent.Callable;
                 "  s1ql translate --to kql --profile sentinel-asim rules/ -o out/",
                 "  s1ql translate --to kql --strict --format json rule.md",
                 "  s1ql translate --to sql --dialect spark --table lake.dv.events rules/",
+                "  s1ql translate --to spl --profile s1 --index sentinelone --sourcetype sentinelone:dv rules/",
                 "  s1ql translate --to s1ql2 -q 'TgtProcName In AnyCase (\"cmd.exe\") AND TgtProcCmdLine Contains \"/c\"'",
                 "", "Exit codes: 0 every input translated, 1 some input could not be translated (error "
                 + "diagnostics), 2 usage or I/O error."})
@@ -62,6 +63,15 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "NAME",
             description = "sql: the table to read, NAME or qualified db.schema.NAME (default: events).")
     String table;
+
+    @Option(names = "--index", paramLabel = "NAME",
+            description = "spl: put index=NAME in front of every search (overrides the profile's index setting).")
+    String index;
+
+    @Option(names = "--sourcetype", paramLabel = "NAME",
+            description = "spl: put sourcetype=NAME in front of every search (overrides the profile's sourcetype "
+                    + "setting).")
+    String sourcetype;
 
     @Option(names = "--columns", paramLabel = "NAMING",
             description = "sql: which columns hold the fields: v1 (default: 1.0 camelCase keys, tgtProcCmdLine) or "
@@ -174,6 +184,8 @@ public final class TranslateCommand implements Callable<Integer> {
         Map<String, String> s = new LinkedHashMap<>();
         if (table != null) s.put("table", table);
         if (columns != null) s.put("columns", columns);
+        if (index != null) s.put("index", index);
+        if (sourcetype != null) s.put("sourcetype", sourcetype);
         return s;
     }
 

@@ -1,5 +1,5 @@
 // `s1ql translate --to spl` end to end (in-process): text and JSON output, exit codes, the rule-document header
-// as SPL comments, -o DIR, and usage errors for unknown targets, profiles and unreadable mapping files.
+// as SPL comments, -o DIR, --index/--sourcetype, and usage errors for unknown targets, profiles and unreadable mapping files.
 package dev.s1ql.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +24,27 @@ class SplTranslateCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals("source=\"XmlWinEventLog:Microsoft-Windows-Sysmon/Operational\" EventCode=1 "
                 + "CommandLine=\"*-enc*\"", r.out().strip());
+    }
+
+    @Test
+    void indexAndSourcetypeOptionsGoInFrontAndWinOverTheMappingFile(@TempDir Path dir) throws Exception {
+        CliTest.Run r = CliTest.run("translate", "--to", "spl", "--profile", "s1", "--index", "sentinelone",
+                "--sourcetype", "sentinelone:dv", "-q", "SrcProcName = \"a.exe\"");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("index=sentinelone sourcetype=sentinelone:dv | where (isnotnull(SrcProcName) AND "
+                + "SrcProcName==\"a.exe\")", r.out().strip());
+        Path overlay = dir.resolve("site.tsv");
+        Files.writeString(overlay, "kind\ts1\tscope\tdetail\ttarget\texact\tsource\n"
+                + "setting\tindex\t\t\tfromfile\tyes\ttest\n");
+        CliTest.Run fromFile = CliTest.run("translate", "--to", "spl", "--profile", "s1", "--mapping",
+                overlay.toString(), "-q", "SrcProcName = \"a.exe\"");
+        assertTrue(fromFile.out().startsWith("index=fromfile "), fromFile.out());
+        CliTest.Run flagWins = CliTest.run("translate", "--to", "spl", "--profile", "s1", "--mapping",
+                overlay.toString(), "--index", "fromflag", "-q", "SrcProcName = \"a.exe\"");
+        assertTrue(flagWins.out().startsWith("index=fromflag "), flagWins.out());
+        CliTest.Run kql = CliTest.run("translate", "--to", "kql", "--index", "x", "-q", "SrcProcName = \"a.exe\"");
+        assertEquals(2, kql.exit());
+        assertTrue(kql.err().contains("--index does not apply to --to kql"), kql.err());
     }
 
     @Test

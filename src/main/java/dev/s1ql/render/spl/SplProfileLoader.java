@@ -24,6 +24,14 @@ public final class SplProfileLoader {
     }
 
     public static SplProfile load(String profile, Path overlay) {
+        return load(profile, overlay, Map.of());
+    }
+
+    /**
+     * @param settings setting rows given on the command line ({@code index}, {@code sourcetype}); they win over
+     *                 the built-in profile and the overlay file
+     */
+    public static SplProfile load(String profile, Path overlay, Map<String, String> settings) {
         if (!PROFILES.contains(profile)) {
             throw new TranslationSetupException("unknown SPL profile '" + profile + "' (known: "
                     + String.join(", ", PROFILES) + ")");
@@ -43,6 +51,10 @@ public final class SplProfileLoader {
                 else rows.put(r.key(), r);
             }
         }
+        settings.forEach((name, value) -> {
+            ProfileRow r = new ProfileRow("setting", name, "", "", value, true, "command line (--" + name + ")");
+            rows.put(r.key(), r);
+        });
         try {
             return new SplProfile(profile, rows.values());
         } catch (IllegalArgumentException e) {

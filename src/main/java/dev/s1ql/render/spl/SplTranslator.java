@@ -16,9 +16,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 public final class SplTranslator implements Translator {
+
+    private static final Set<String> BASE_SETTINGS = Set.of("index", "sourcetype");
 
     private final Map<String, SplProfile> loaded = new ConcurrentHashMap<>();
 
@@ -41,7 +45,7 @@ public final class SplTranslator implements Translator {
     @Override
     public Translation translate(Query query, TranslationOptions options) {
         SplProfile profile = profile(options.profile() == null ? profiles().get(0) : options.profile(),
-                options.mapping());
+                options.mapping(), baseSettings(options));
         // 2.0 and PowerQuery input: rewritten with 1.0 semantics (OneDotZeroSemantics), diagnostics kept.
         OneDotZeroSemantics.Adapted adapted = OneDotZeroSemantics.adapt(query);
         if (adapted.query() == null) return new Translation(null, adapted.diagnostics());
@@ -54,12 +58,28 @@ public final class SplTranslator implements Translator {
         return new Translation(text, diagnostics);
     }
 
-    /** Profiles are loaded once per name and mapping file (a run translates many queries with one mapping). */
-    private SplProfile profile(String name, Path mapping) {
-        String key = Objects.requireNonNull(name) + "\t" + (mapping == null ? "" : mapping.toAbsolutePath());
+    /** --index and --sourcetype: the base-search settings a user gives on the command line. */
+    @Override
+    public Set<String> settings() {
+        return BASE_SETTINGS;
+    }
+
+    private static Map<String, String> baseSettings(TranslationOptions options) {
+        Map<String, String> s = new TreeMap<>();
+        for (String name : BASE_SETTINGS) {
+            String v = options.setting(name);
+            if (v != null) s.put(name, v);
+        }
+        return s;
+    }
+
+    /** Profiles are loaded once per name, mapping file and settings (a run translates many queries with one). */
+    private SplProfile profile(String name, Path mapping, Map<String, String> settings) {
+        String key = Objects.requireNonNull(name) + "\t" + (mapping == null ? "" : mapping.toAbsolutePath())
+                + "\t" + settings;
         SplProfile p = loaded.get(key);
         if (p == null) {
-            p = SplProfileLoader.load(name, mapping);
+            p = SplProfileLoader.load(name, mapping, settings);
             loaded.put(key, p);
         }
         return p;
