@@ -25,8 +25,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class QueryCompiler {
 
-    /** Stands for an invalid pattern: never matches. */
-    private static final Pattern NEVER = Pattern.compile("(?!)");
+    /** Stands for an invalid pattern: never matches (RegexLeaf answers false without running it). */
+    static final Pattern NEVER = Pattern.compile("(?!)");
 
     private final EvalOptions baseOptions;
     /** The options for the query being compiled: 2.0 queries never apply the 1.0 enum-case rule. */
