@@ -179,6 +179,7 @@ final class CandidateIndex {
             }
             return best;
         }
+        if (m instanceof AnySubstring s) return triggersOf(new AnyOf(s.leaves));
         if (m instanceof AnyOf o) {
             Map<SubstringIndex, Set<Integer>> union = new LinkedHashMap<>();
             for (Matcher op : o.operands()) {

@@ -25,8 +25,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class QueryCompiler {
 
-    /** Stands for an invalid pattern: never matches. */
-    private static final Pattern NEVER = Pattern.compile("(?!)");
+    /** Stands for an invalid pattern: never matches (RegexLeaf answers false without running it). */
+    static final Pattern NEVER = Pattern.compile("(?!)");
 
     private final EvalOptions baseOptions;
     /** The options for the query being compiled: 2.0 queries never apply the 1.0 enum-case rule. */
@@ -85,7 +85,7 @@ public final class QueryCompiler {
 
     private Matcher compile(Expr e, List<CompiledQuery.LeafUse> leaves, List<Diagnostic> diagnostics) {
         if (e instanceof And a) return new AllOf(compileAll(a.operands(), leaves, diagnostics));
-        if (e instanceof Or o) return new AnyOf(compileAll(o.operands(), leaves, diagnostics));
+        if (e instanceof Or o) return anyOf(compileAll(o.operands(), leaves, diagnostics));
         if (e instanceof Not n) return new Negation(compile(n.operand(), leaves, diagnostics));
         Predicate p = (Predicate) e;
         List<FieldBinder.Binding> bindings = binder.bind(p.field());
@@ -96,6 +96,33 @@ public final class QueryCompiler {
             perField[i] = leaf;
         }
         return perField.length == 1 ? perField[0] : new AnyOf(perField);
+    }
+
+    /**
+     * An OR, with each run of adjacent contains/starts/ends operands on one index merged into an
+     * {@link AnySubstring}. Only adjacent ones: the other operands keep their order and are evaluated exactly
+     * when they were before (a regex's step budget reports count its evaluations).
+     */
+    private static Matcher anyOf(Matcher[] operands) {
+        List<Matcher> out = new ArrayList<>();
+        int i = 0;
+        while (i < operands.length) {
+            int j = i + 1;
+            if (AnySubstring.mergeable(operands[i])) {
+                SubstringIndex index = ((SubstringLeaf) operands[i]).index;
+                while (j < operands.length && AnySubstring.mergeable(operands[j])
+                        && ((SubstringLeaf) operands[j]).index == index) j++;
+            }
+            if (j - i > 1) {
+                SubstringLeaf[] run = new SubstringLeaf[j - i];
+                for (int k = i; k < j; k++) run[k - i] = (SubstringLeaf) operands[k];
+                out.add(new AnySubstring(run));
+            } else {
+                out.add(operands[i]);
+            }
+            i = j;
+        }
+        return out.size() == 1 ? out.get(0) : new AnyOf(out.toArray(new Matcher[0]));
     }
 
     private Matcher[] compileAll(List<Expr> operands, List<CompiledQuery.LeafUse> leaves,

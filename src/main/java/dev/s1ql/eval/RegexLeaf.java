@@ -9,6 +9,11 @@ final class RegexLeaf extends Leaf {
 
     private final java.util.regex.Matcher matcher;
     private final BoundedChars input;
+    /**
+     * The pattern stands for an invalid regex ({@link QueryCompiler#NEVER}): false without a search, which would
+     * try every position of the value for nothing (it reads no chars, so it never ran out of budget either).
+     */
+    private final boolean never;
     long abandoned;
     int longestAbandoned;
 
@@ -16,10 +21,12 @@ final class RegexLeaf extends Leaf {
         super(source, fieldName, slot);
         this.input = new BoundedChars(budget);
         this.matcher = pattern.matcher("");
+        this.never = pattern == QueryCompiler.NEVER;
     }
 
     @Override
     boolean holds(EventView event, String value) {
+        if (never) return false;
         try {
             return matcher.reset(input.reset(value)).find();
         } catch (BoundedChars.BudgetExceeded e) {

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The first rule that asks about the field in an event triggers one automaton pass over the value (none when
- * the value equals the last one scanned: its hits still stand); every other
+ * the value equals the last one scanned: its hits still stand; none when it is one of the recent values whose
+ * hits are remembered, see {@link RecentScans}); every other
  * rule's contains/starts/ends test on that field is then an array lookup. This is what keeps a rule pack of
  * thousands of {@code In Contains AnyCase} lists close to the cost of one.
  */
@@ -33,6 +34,8 @@ final class SubstringIndex implements AhoCorasick.Hits {
     private int textLength;
     /** The value of the last pass: events come in runs that repeat values (the same image path, key, host). */
     private String lastText;
+    /** Hits of recent values (allocated on the first pass: most indexes never see an event). */
+    private RecentScans recent;
 
     SubstringIndex(int slot, boolean ignoreCase) {
         this.slot = slot;
@@ -82,8 +85,29 @@ final class SubstringIndex implements AhoCorasick.Hits {
         lastText = text;
         hitCount = 0;
         textLength = text.length();
+        if (recent == null) recent = new RecentScans();
+        int[] known = recent.find(text);
+        if (known != null) {
+            for (int code : known) replay(code);
+            return;
+        }
         // Folding char by char inside the scan avoids building a folded copy of long values.
         automaton.scan(text, ignoreCase, this);
+        recent.remember(text, hitList, hitCount, this::code);
+    }
+
+    /** A hit of the current pass as RecentScans keeps it: the pattern, and whether it was at the start / end. */
+    private int code(int pattern) {
+        return pattern << 2 | (startStamp[pattern] == current ? 1 : 0) | (endStamp[pattern] == current ? 2 : 0);
+    }
+
+    private void replay(int code) {
+        int pattern = code >>> 2;
+        if (hitCount == hitList.length) hitList = java.util.Arrays.copyOf(hitList, hitCount * 2);
+        hitList[hitCount++] = pattern;
+        anyStamp[pattern] = current;
+        if ((code & 1) != 0) startStamp[pattern] = current;
+        if ((code & 2) != 0) endStamp[pattern] = current;
     }
 
     /** The distinct patterns found in the current event's value; valid until the next event. */

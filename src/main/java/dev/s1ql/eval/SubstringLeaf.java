@@ -12,7 +12,8 @@ import dev.s1ql.ast.Value;
 final class SubstringLeaf extends Leaf {
 
     final SubstringIndex index;
-    private final MatchKind kind;
+    /** CONTAINS (also for In Contains), STARTS_WITH or ENDS_WITH. */
+    final MatchKind kind;
     final int[] patterns;
     final boolean hasEmpty;
 

@@ -1,0 +1,48 @@
+// What the automaton found in recently scanned values of one field, so that a value seen again is not rescanned.
+package dev.s1ql.eval;
+
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Telemetry repeats values far apart (the same registry key paths, image paths, command lines of services), and
+ * one automaton pass over a 100-char registry path costs far more than hashing and comparing it. A small
+ * direct-mapped table keyed by the value's hash keeps, per value, the hits of its pass; a newer value with the
+ * same slot replaces the older one. Bounded: {@link #SLOTS} entries of values up to {@link #MAX_LENGTH} chars,
+ * so memory stays flat whatever the input. Exact: a value is only answered from the table when it is equal.
+ */
+final class RecentScans {
+
+    static final int SLOTS = 512;
+    /** Longer values are not kept (they are rarer, and would make the table large). */
+    static final int MAX_LENGTH = 256;
+
+    private static final int[] NONE = new int[0];
+
+    private final String[] texts = new String[SLOTS];
+    private final int[][] hits = new int[SLOTS][];
+
+    /** The hits kept for a value equal to {@code text}, or null. */
+    int[] find(String text) {
+        if (text.length() > MAX_LENGTH) return null;
+        int at = slot(text);
+        return text.equals(texts[at]) ? hits[at] : null;
+    }
+
+    /** Keeps the hits of the pass just made over {@code text}, each encoded by {@code code}. */
+    void remember(String text, int[] patterns, int count, IntUnaryOperator code) {
+        if (text.length() > MAX_LENGTH) return;
+        int at = slot(text);
+        int[] kept = NONE;
+        if (count > 0) {
+            kept = new int[count];
+            for (int i = 0; i < count; i++) kept[i] = code.applyAsInt(patterns[i]);
+        }
+        texts[at] = text;
+        hits[at] = kept;
+    }
+
+    private static int slot(String text) {
+        int h = text.hashCode();
+        return (h ^ (h >>> 16)) & (SLOTS - 1);
+    }
+}
