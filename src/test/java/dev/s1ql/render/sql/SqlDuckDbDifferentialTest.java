@@ -7,17 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s1ql.ast.Query;
-import dev.s1ql.eval.EvalOptions;
-import dev.s1ql.eval.RulePack;
-import dev.s1ql.events.RawEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -45,17 +39,7 @@ class SqlDuckDbDifferentialTest {
             }
         }
 
-        // The interpreter's verdicts.
-        RulePack pack = new RulePack(EvalOptions.defaults());
-        queries.forEach(pack::add);
-        pack.finish();
-        List<BitSet> interpreter = new ArrayList<>();
-        for (int r = 0; r < queries.size(); r++) interpreter.add(new BitSet());
-        for (int i = 0; i < events.size(); i++) {
-            int row = i;
-            pack.evaluate(RawEvent.of("e", i + 1, events.get(i).getBytes(StandardCharsets.UTF_8)),
-                    (r, e) -> interpreter.get(r).set(row));
-        }
+        List<BitSet> interpreter = SqlDifferential.interpreterVerdicts(queries, events);
 
         // The SQL of every query, and the columns they read.
         List<SqlTranslator.Written> sql = new ArrayList<>();
@@ -69,39 +53,15 @@ class SqlDuckDbDifferentialTest {
             }
         }
 
-        List<String> differences = new ArrayList<>();
-        int agreeingQueries = 0;
-        long agreeingPairs = 0;
-        long matches = 0;
+        SqlDifferential.Outcome outcome;
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
             DuckDbEvents.load(db, columns.values(), events);
-            for (int r = 0; r < queries.size(); r++) {
-                BitSet expected = interpreter.get(r);
-                matches += expected.cardinality();
-                BitSet actual = new BitSet();
-                String problem = null;
-                if (sql.get(r).condition() == null) {
-                    problem = "not translated: " + sql.get(r).diagnostics();
-                } else {
-                    try (Statement st = db.createStatement();
-                         ResultSet rs = st.executeQuery("SELECT s1ql_row FROM " + SqlTranslator.TABLE + " WHERE "
-                                 + sql.get(r).condition())) {
-                        while (rs.next()) actual.set(rs.getInt(1));
-                    } catch (SQLException ex) {
-                        problem = "DuckDB: " + ex.getMessage().lines().findFirst().orElse("");
-                    }
-                }
-                BitSet diff = (BitSet) expected.clone();
-                diff.xor(actual);
-                if (problem == null) agreeingPairs += events.size() - diff.cardinality();
-                if (problem == null && diff.isEmpty()) {
-                    agreeingQueries++;
-                } else {
-                    differences.add("query " + r + " " + (problem != null ? problem : "interpreter=" + expected
-                            + " duckdb=" + actual) + "\n  " + queries.get(r).source() + "\n  " + sql.get(r).condition());
-                }
-            }
+            outcome = SqlDifferential.compare(db, SqlTranslator.TABLE, queries, sql, interpreter, events.size());
         }
+        List<String> differences = outcome.differences();
+        long matches = outcome.matches();
+        int agreeingQueries = queries.size() - differences.size();
+        long agreeingPairs = outcome.agreeingPairs();
         System.out.printf("SqlDuckDbDifferentialTest: %d of %d queries agree on all %d events; %d of %d "
                         + "(query, event) pairs agree; %d interpreter matches%n", agreeingQueries, queries.size(),
                 events.size(), agreeingPairs, (long) queries.size() * events.size(), matches);

@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s1ql.ast.Query;
-import dev.s1ql.eval.EvalOptions;
-import dev.s1ql.eval.RulePack;
-import dev.s1ql.events.RawEvent;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -63,16 +58,7 @@ class SqlV2NestedDifferentialTest {
         Path file = tmp.resolve("sdl-sample.ndjson");
         Files.write(file, events);
 
-        RulePack pack = new RulePack(EvalOptions.defaults());
-        queries.forEach(pack::add);
-        pack.finish();
-        List<BitSet> interpreter = new ArrayList<>();
-        for (int r = 0; r < queries.size(); r++) interpreter.add(new BitSet());
-        for (int i = 0; i < events.size(); i++) {
-            int row = i;
-            pack.evaluate(RawEvent.of("e", i + 1, events.get(i).getBytes(StandardCharsets.UTF_8)),
-                    (r, e) -> interpreter.get(r).set(row));
-        }
+        List<BitSet> interpreter = SqlDifferential.interpreterVerdicts(queries, events);
 
         List<SqlTranslator.Written> sql = new ArrayList<>();
         Columns columns = new Columns();
@@ -82,31 +68,14 @@ class SqlV2NestedDifferentialTest {
             w.columns().forEach(columns::add);
         }
 
-        List<String> differences = new ArrayList<>();
-        long matches = 0;
+        SqlDifferential.Outcome outcome;
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
             st.execute("CREATE TABLE events AS SELECT * FROM read_ndjson(" + SqlDialect.DUCKDB.literal(file.toString())
                     + ", format = 'newline_delimited', columns = " + columns.parameter() + ")");
-            for (int r = 0; r < queries.size(); r++) {
-                BitSet expected = interpreter.get(r);
-                matches += expected.cardinality();
-                BitSet actual = new BitSet();
-                String problem = null;
-                if (sql.get(r).condition() == null) {
-                    problem = "not translated: " + sql.get(r).diagnostics();
-                } else {
-                    try (ResultSet rs = st.executeQuery("SELECT s1ql_row FROM events WHERE " + sql.get(r).condition())) {
-                        while (rs.next()) actual.set(rs.getInt(1));
-                    } catch (SQLException ex) {
-                        problem = "DuckDB: " + ex.getMessage().lines().findFirst().orElse("");
-                    }
-                }
-                if (problem != null || !expected.equals(actual)) {
-                    differences.add("query " + r + " " + (problem != null ? problem : "interpreter=" + expected
-                            + " duckdb=" + actual) + "\n  " + queries.get(r).source() + "\n  " + sql.get(r).condition());
-                }
-            }
+            outcome = SqlDifferential.compare(db, "events", queries, sql, interpreter, events.size());
         }
+        List<String> differences = outcome.differences();
+        long matches = outcome.matches();
         System.out.printf("SqlV2NestedDifferentialTest: %d of %d queries agree on all %d nested events; %d interpreter "
                 + "matches%n", queries.size() - differences.size(), queries.size(), events.size(), matches);
         differences.stream().limit(30).forEach(System.out::println);
