@@ -5,7 +5,6 @@ package dev.s1ql.render.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s1ql.ast.Query;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ class SqlDuckDbDifferentialTest {
     @Test
     void duckDbSelectsExactlyTheInterpretersMatchesForEveryCorpusQuery() throws Exception {
         List<Query> queries = dev.s1ql.SharedData.corpusQueries();
-        ObjectMapper json = new ObjectMapper();
         List<String> events = new ArrayList<>();
         for (String f : List.of("dv_mordor_sample.ndjson", "dv_sigma_regression.ndjson")) {
             for (String line : Files.readAllLines(SHARED.resolve("data/events").resolve(f), StandardCharsets.UTF_8)) {
