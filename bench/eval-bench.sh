@@ -2,7 +2,8 @@
 # Throughput and memory of `s1ql eval` on the Mordor benchmark events (see docs/eval.md, "Performance").
 #   bench/eval-bench.sh [EVENTS.ndjson.gz] [CORPUS.jsonl]
 # Runs in one JVM, interleaved per iteration so that load from other processes hits every mode alike:
-# gunzip only, bare Jackson tokenizing (the baseline), one query (the seed rule), all corpus queries; prints
+# gunzip only, bare Jackson tokenizing (the baseline), one query (the seed rule), all corpus queries, and all corpus
+# pipelined on 2 threads (reader + evaluator, the CLI default on more than one CPU: compare its wall time); prints
 # medians, best and the ratios (single-threaded, thread CPU and wall). Then the flat-memory check: the CLI with
 # -Xmx256m over ~1 GB of NDJSON streamed from stdin.   ITERATIONS=N (default 5), SKIP_FLAT=1, HEAP=-Xmx1g
 set -euo pipefail
@@ -22,7 +23,7 @@ CP=target/s1ql.jar:target/bench
 # The one-query input: the query block of the seed rule document.
 awk '/^## SentinelOne Query/{f=1;next} f&&/^```/{if(q)exit; q=1; next} f&&q' "$ONE" > target/bench/one-query.s1ql
 
-echo "== interleaved: gunzip, bare Jackson tokenizing (baseline), one query ($ONE), all corpus queries ($CORPUS)"
+echo "== interleaved: gunzip, bare Jackson tokenizing (baseline), one query ($ONE), all corpus queries ($CORPUS), all corpus on 2 threads (pipelined)"
 java $HEAP -cp $CP EvalBench compare "$EVENTS" "target/bench/one-query.s1ql,$CORPUS" "$ITER"
 
 if [ "${SKIP_FLAT:-0}" != 1 ]; then

@@ -15,6 +15,7 @@ import dev.s1ql.eval.PipelineFilter;
 import dev.s1ql.eval.RulePack;
 import dev.s1ql.events.EventFiles;
 import dev.s1ql.events.EventFormat;
+import dev.s1ql.events.PipelinedEvents;
 import dev.s1ql.parse.DialectChoice;
 import dev.s1ql.parse.ParseResult;
 import dev.s1ql.parse.QueryReader;
@@ -108,6 +109,12 @@ public final class EvalCommand implements Callable<Integer> {
                     + "docs/sql.md says when it is faster).")
     Engine engine;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the built-in engine: 1 reads and evaluates on one thread; 2 or more reads "
+                    + "(gunzip, lines, fields) on a second thread while the first evaluates (at most 2 are used). "
+                    + "Default: 2 when more than one CPU is available, else 1. Output is the same either way.")
+    Integer threads;
+
     @Option(names = "--no-progress", description = "Never draw the progress bar (it is drawn only on a terminal).")
     boolean noProgress;
 
@@ -122,6 +129,10 @@ public final class EvalCommand implements Callable<Integer> {
         if (all == null) return Main.EXIT_USAGE;
         if (events.contains("-") && all.stream().anyMatch(q -> "<stdin>".equals(q.source()))) {
             err.println("s1ql eval: standard input cannot hold both the queries and the events");
+            return Main.EXIT_USAGE;
+        }
+        if (threads != null && threads < 1) {
+            err.println("s1ql eval: --threads must be at least 1");
             return Main.EXIT_USAGE;
         }
         if (engine == Engine.duckdb) return duckdb(all, out, err);
@@ -153,8 +164,12 @@ public final class EvalCommand implements Callable<Integer> {
         };
         long started = System.nanoTime();
         try {
-            for (String file : events) {
-                if (!EventFiles.read(file, forced, run, progress)) break;
+            if (pipelined()) {
+                PipelinedEvents.read(events, forced, pack.selection(), run.failFast(), progress, run);
+            } else {
+                for (String file : events) {
+                    if (!EventFiles.read(file, forced, run, progress)) break;
+                }
             }
         } catch (IOException e) {
             if (bar != null) bar.clear();
@@ -178,6 +193,12 @@ public final class EvalCommand implements Callable<Integer> {
         err.flush();
         if (badQueries > 0) return 1;
         return run.malformed() > 0 ? EXIT_BAD_EVENTS : 0;
+    }
+
+    /** Whether to read on a second thread: --threads, or by default when there is more than one CPU. */
+    private boolean pipelined() {
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1;
+        return n > 1;
     }
 
     /** --engine duckdb: refuses what it does not do, then runs {@link DuckDbEval}. */

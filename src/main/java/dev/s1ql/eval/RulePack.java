@@ -2,6 +2,7 @@
 package dev.s1ql.eval;
 
 import dev.s1ql.ast.Query;
+import dev.s1ql.events.EventBatch;
 import dev.s1ql.events.EventValues;
 import dev.s1ql.events.FieldExtractor;
 import dev.s1ql.events.FieldSelection;
@@ -12,7 +13,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Single-threaded. Usage: {@link #add} each query, {@link #finish}, then {@link #evaluate} each event.
+ * Single-threaded (with PipelinedEvents, only the reading runs on another thread, with its own extractor).
+ * Usage: {@link #add} each query, {@link #finish}, then {@link #evaluate} each event.
  * Each event is parsed once for all rules, reading only the fields some rule references.
  */
 public final class RulePack {
@@ -64,6 +66,20 @@ public final class RulePack {
     /** Reads the event's fields and reports every matching rule. */
     public void evaluate(RawEvent event, MatchListener listener) throws MalformedEventException {
         load(event);
+        matchLoaded(event, listener);
+    }
+
+    /**
+     * Reports every matching rule for entry {@code index} of a batch whose fields another thread already read
+     * (PipelinedEvents); {@code event} is that entry's bytes, handed to the listener.
+     */
+    public void evaluate(EventBatch batch, int index, RawEvent event, MatchListener listener) {
+        values.next();
+        batch.load(index, values);
+        matchLoaded(event, listener);
+    }
+
+    private void matchLoaded(RawEvent event, MatchListener listener) {
         int n = index.select(view);
         int[] candidates = index.candidates();
         for (int i = 0; i < n; i++) {

@@ -3,7 +3,9 @@ package dev.s1ql.cli.eval;
 
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.eval.RulePack;
+import dev.s1ql.events.EventBatch;
 import dev.s1ql.events.EventSink;
+import dev.s1ql.events.ExtractedEventSink;
 import dev.s1ql.events.MalformedEventException;
 import dev.s1ql.events.RawEvent;
 import java.io.PrintWriter;
@@ -13,7 +15,7 @@ import java.util.List;
  * Bad events never vanish: each is reported as {@code file:line: malformed event: why} on stderr and counted;
  * with {@code failFast} the first one stops the run.
  */
-public final class EvalRun implements EventSink, RulePack.MatchListener {
+public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.MatchListener {
 
     private final RulePack pack;
     private final List<QueryInput> rules;
@@ -65,6 +67,20 @@ public final class EvalRun implements EventSink, RulePack.MatchListener {
         }
         if (progress != null) progress.tick(events, matches);
         return true;
+    }
+
+    /** An event whose fields the pipelined reader already extracted (it reports malformed ones itself). */
+    @Override
+    public boolean accept(RawEvent event, EventBatch batch, int index) {
+        pack.evaluate(batch, index, event, this);
+        events++;
+        if (progress != null) progress.tick(events, matches);
+        return true;
+    }
+
+    /** Whether a malformed event ends the run (the pipelined reader must stop at it too). */
+    public boolean failFast() {
+        return failFast;
     }
 
     @Override
