@@ -112,7 +112,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the built-in engine: 1 reads and evaluates on one thread; 2 or more reads "
                     + "(gunzip, lines, fields) on a second thread while the first evaluates (at most 2 are used). "
-                    + "Default: 2 when more than one CPU is available, else 1. Output is the same either way.")
+                    + "Default: 2 when at least 3 CPUs are available, else 1. Output is the same either way.")
     Integer threads;
 
     @Option(names = "--no-progress", description = "Never draw the progress bar (it is drawn only on a terminal).")
@@ -195,9 +195,13 @@ public final class EvalCommand implements Callable<Integer> {
         return run.malformed() > 0 ? EXIT_BAD_EVENTS : 0;
     }
 
-    /** Whether to read on a second thread: --threads, or by default when there is more than one CPU. */
+    /**
+     * Whether to read on a second thread: --threads, or by default with at least 3 CPUs. On 2 CPUs the reader
+     * thread only wins when nothing else runs: with events piped in from `gzip -dc` it was 20% slower
+     * (docs/eval.md, "Reading on a second thread").
+     */
     private boolean pipelined() {
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1;
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors() >= 3 ? 2 : 1;
         return n > 1;
     }
 
