@@ -242,7 +242,7 @@ public final class EvalBench {
     }
 
     /**
-     * The CLI's default on more than one CPU: PipelinedEvents reads (gunzip, lines, fields) on a second thread
+     * The CLI's default on 3 CPUs or more: PipelinedEvents reads (gunzip, lines, fields) on a second thread
      * while this one evaluates. {@code bytes} is the file's uncompressed size (measured by the gunzip mode).
      */
     static Result evaluatePipelined(Path file, RulePack pack, long bytes) throws IOException {
