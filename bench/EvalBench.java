@@ -6,7 +6,7 @@
 //                  holding one query
 //        compare   QUERIES is ONE_QUERY_FILE,CORPUS.jsonl: per iteration gunzip only, tokenize, one query, all
 //                  corpus, all corpus pipelined (2 threads: a reader thread does gunzip, lines and field
-//                  extraction, the calling thread evaluates; the CLI default on more than one CPU), interleaved
+//                  extraction, the calling thread evaluates; the CLI default on 3 CPUs or more), interleaved
 //                  in one JVM so that machine load hits all modes alike; then medians, best, and the ratios
 //                  tokenize/eval (CPU and wall) over iterations 2..N. For the 2-thread mode wall time is what
 //                  counts; its "cpu" is the whole process's CPU time over the run (both threads, GC, JIT)

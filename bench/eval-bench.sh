@@ -3,7 +3,7 @@
 #   bench/eval-bench.sh [EVENTS.ndjson.gz] [CORPUS.jsonl]
 # Runs in one JVM, interleaved per iteration so that load from other processes hits every mode alike:
 # gunzip only, bare Jackson tokenizing (the baseline), one query (the seed rule), all corpus queries, and all corpus
-# pipelined on 2 threads (reader + evaluator, the CLI default on more than one CPU: compare its wall time); prints
+# pipelined on 2 threads (reader + evaluator, the CLI default on 3 CPUs or more: compare its wall time); prints
 # medians, best and the ratios (single-threaded, thread CPU and wall). Then the flat-memory check: the CLI with
 # -Xmx256m over ~1 GB of NDJSON streamed from stdin.   ITERATIONS=N (default 5), SKIP_FLAT=1, HEAP=-Xmx1g
 set -euo pipefail
