@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate S1QL 1.0 queries offline against event files (NDJSON, JSON, CSV; .gz) and print "
+        description = "Evaluate S1QL queries (1.0, 2.0, PowerQuery) offline against event files (NDJSON, JSON, CSV; .gz) and print "
                 + "the matching events. A directory of rule documents is a rule pack, evaluated in one pass.",
         footer = {"", "Examples:",
                 "  s1ql eval --events examples/dns_events.ndjson examples/dns_query_win_susp_external_ip_lookup.md",
