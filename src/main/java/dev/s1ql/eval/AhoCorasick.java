@@ -15,7 +15,10 @@ import java.util.List;
  */
 final class AhoCorasick {
 
-    /** Receives each occurrence: pattern id and the index of its last char in the text. */
+    /**
+     * Receives occurrences (pattern id and the index of its last char in the text): at least each pattern's first
+     * occurrence, and every occurrence that ends at the text's last char. Other repeats may be left out.
+     */
     interface Hits {
         void hit(int pattern, int endIndex);
     }
@@ -33,6 +36,20 @@ final class AhoCorasick {
     private final char[] classOf;   // char -> alphabet class (0 = a char no pattern has); null when not dense
     private final int classes;
     private final int[] delta;      // full DFA: state * classes + class -> next state's row (see below); null when not dense
+    // Pass number of the scan that last reported each state's patterns. Revisiting a state reports nothing new
+    // (its patterns' first occurrences are already out), which matters for short patterns such as "\\" that
+    // end at every other char of a path. This makes a scan stateful: one automaton serves one thread.
+    private final int[] reported;
+    private int pass;
+    // The last scan, for the next one to resume after their shared prefix: its text (null: not kept), the state
+    // after each of its chars (dense: the row as delta holds it; sparse: the state), and what it reported, in
+    // order. Values longer than RESUME_LIMIT chars are scanned whole and not kept.
+    static final int RESUME_LIMIT = 4096;
+    private String lastText;
+    private int[] stateAfter = new int[64];
+    private int[] logPattern = new int[16];
+    private int[] logEnd = new int[16];
+    private int logCount;
 
     AhoCorasick(List<String> patterns) {
         this(patterns, DENSE_LIMIT);
@@ -99,6 +116,7 @@ final class AhoCorasick {
         rootNext = new int[maxChar + 1];
         for (int e = edgeStart[0]; e < edgeStart[1]; e++) rootNext[edgeChar[e]] = edgeTarget[e];
         ownPattern = Arrays.copyOf(own, states);
+        reported = new int[states];
         fail = new int[states];
         dictLink = new int[states];
         // Breadth-first: a state's fail link is the longest proper suffix that is also a trie path.
@@ -152,18 +170,51 @@ final class AhoCorasick {
         }
     }
 
-    private void scanDense(String text, boolean fold, Hits hits) {
+    private void scanDense(String text, int from, boolean record, boolean fold, Hits hits) {
         final char[] cls = classOf;
         final int[] d = delta;
         final int k = classes;
-        int row = 0; // the current state's row offset, complemented when patterns end in it
-        for (int i = 0, n = text.length(); i < n; i++) {
+        final int[] seen = reported;
+        final int[] after = stateAfter;
+        final int now = nextPass();
+        int row = from == 0 ? 0 : after[from - 1]; // the current state's row offset, complemented when patterns end in it
+        int n = text.length();
+        for (int i = from; i < n; i++) {
             char c = fold ? CaseFold.fold(text.charAt(i)) : text.charAt(i);
             row = d[(row < 0 ? ~row : row) + (c < cls.length ? cls[c] : 0)];
+            if (record) after[i] = row;
             if (row >= 0) continue;
             int s = ~row / k;
-            for (int o = ownPattern[s] >= 0 ? s : dictLink[s]; o != 0; o = dictLink[o]) hits.hit(ownPattern[o], i);
+            if (seen[s] == now) continue;
+            seen[s] = now;
+            report(s, i, record, hits);
         }
+        if (row < 0) report(~row / k, n - 1, record, hits); // what ends at the last char (again, if seen)
+    }
+
+    private int nextPass() {
+        if (++pass == 0) {
+            Arrays.fill(reported, 0);
+            pass = 1;
+        }
+        return pass;
+    }
+
+    /** Every pattern that ends in state {@code s}, as ending at {@code i} (and logged for a resumed scan). */
+    private void report(int s, int i, boolean record, Hits hits) {
+        for (int o = ownPattern[s] >= 0 ? s : dictLink[s]; o != 0; o = dictLink[o]) {
+            if (record) log(ownPattern[o], i);
+            hits.hit(ownPattern[o], i);
+        }
+    }
+
+    private void log(int pattern, int end) {
+        if (logCount == logPattern.length) {
+            logPattern = Arrays.copyOf(logPattern, logCount * 2);
+            logEnd = Arrays.copyOf(logEnd, logCount * 2);
+        }
+        logPattern[logCount] = pattern;
+        logEnd[logCount++] = end;
     }
 
     private static int find(char[] chars, int[] targets, int n, char c) {
@@ -186,20 +237,47 @@ final class AhoCorasick {
         return -1;
     }
 
-    /** Reports every occurrence in {@code text}; with {@code fold}, each char is case-folded as it is read. */
+    /**
+     * Reports the occurrences in {@code text} that {@link Hits} promises; with {@code fold}, each char is
+     * case-folded as it is read. When the text starts with chars of the previous scan's text, those chars are
+     * not read again: the scan replays what the previous one reported inside them and goes on from the state
+     * it had there. A run of registry events repeats the first three quarters of its key paths.
+     */
     void scan(String text, boolean fold, Hits hits) {
+        int n = text.length();
+        int from = 0;
+        if (lastText != null) {
+            int m = Math.min(n, lastText.length());
+            while (from < m && text.charAt(from) == lastText.charAt(from)) from++;
+            // The log is in the order of the chars: replay the occurrences that end inside the shared prefix.
+            int kept = 0;
+            while (kept < logCount && logEnd[kept] < from) {
+                hits.hit(logPattern[kept], logEnd[kept]);
+                kept++;
+            }
+            logCount = kept;
+        } else {
+            logCount = 0;
+        }
+        boolean record = n <= RESUME_LIMIT;
+        if (record && stateAfter.length < n) stateAfter = Arrays.copyOf(stateAfter, Math.max(n, stateAfter.length * 2));
+        lastText = record ? text : null;
         if (delta != null) {
-            scanDense(text, fold, hits);
+            scanDense(text, from, record, fold, hits);
             return;
         }
-        int s = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        final int now = nextPass();
+        int s = from == 0 ? 0 : stateAfter[from - 1];
+        for (int i = from; i < n; i++) {
             char c = fold ? CaseFold.fold(text.charAt(i)) : text.charAt(i);
             int next;
             while ((next = step(s, c)) < 0) s = fail[s];
             s = next;
-            if (s == 0) continue;
-            for (int o = ownPattern[s] >= 0 ? s : dictLink[s]; o != 0; o = dictLink[o]) hits.hit(ownPattern[o], i);
+            if (record) stateAfter[i] = s;
+            if (s == 0 || reported[s] == now) continue;
+            reported[s] = now;
+            report(s, i, record, hits);
         }
+        if (s != 0) report(s, n - 1, record, hits);
     }
 }

@@ -21,21 +21,27 @@ final class SubstringIndex implements AhoCorasick.Hits {
     private final List<String> patterns = new ArrayList<>();
     private AhoCorasick automaton;
     private int[] lengths;
-    private long[] anyStamp;
-    private long[] startStamp;
-    private long[] endStamp;
+    /**
+     * Per pattern: the pass that found it, shifted left by 2, with bit 1 set when found at the start of the
+     * value and bit 2 when found at its end. One int array, so a hit touches one small array (the command-line
+     * index has 11,000 patterns).
+     */
+    private int[] marks;
     private long scannedStamp;
     private int[] hitList = new int[16];
     private int hitCount;
     /** Numbers each automaton pass; the stamp arrays hold the pass that found the hit. */
-    private long scans;
+    private int scans;
     /** The pass whose results hold for the current event (0: the value is missing, nothing found). */
-    private long current;
+    private int current;
     private int textLength;
     /** The value of the last pass: events come in runs that repeat values (the same image path, key, host). */
     private String lastText;
     /** Hits of recent values (allocated on the first pass: most indexes never see an event). */
     private RecentScans recent;
+
+    /** Pass numbers stay below this, so that a pass shifted left by 2 is a positive int; then marks restart. */
+    private static final int MAX_PASS = 1 << 29;
 
     SubstringIndex(int slot, boolean ignoreCase) {
         this.slot = slot;
@@ -64,9 +70,7 @@ final class SubstringIndex implements AhoCorasick.Hits {
         int n = patterns.size();
         lengths = new int[n];
         for (int i = 0; i < n; i++) lengths[i] = patterns.get(i).length();
-        anyStamp = new long[n];
-        startStamp = new long[n];
-        endStamp = new long[n];
+        marks = new int[n];
     }
 
     /** Runs the automaton over the current event's value unless it already ran for this event. */
@@ -81,7 +85,11 @@ final class SubstringIndex implements AhoCorasick.Hits {
         }
         // The same value as the last pass: its hits still stand (a length check rejects most others at once).
         if (current != 0 && text.equals(lastText)) return;
-        current = ++scans;
+        if (++scans == MAX_PASS) {
+            java.util.Arrays.fill(marks, 0);
+            scans = 1;
+        }
+        current = scans;
         lastText = text;
         hitCount = 0;
         textLength = text.length();
@@ -93,21 +101,21 @@ final class SubstringIndex implements AhoCorasick.Hits {
         }
         // Folding char by char inside the scan avoids building a folded copy of long values.
         automaton.scan(text, ignoreCase, this);
-        recent.remember(text, hitList, hitCount, this::code);
+        recent.remember(text, hitList, hitCount, codeOf);
     }
+
+    private final java.util.function.IntUnaryOperator codeOf = this::code;
 
     /** A hit of the current pass as RecentScans keeps it: the pattern, and whether it was at the start / end. */
     private int code(int pattern) {
-        return pattern << 2 | (startStamp[pattern] == current ? 1 : 0) | (endStamp[pattern] == current ? 2 : 0);
+        return pattern << 2 | (marks[pattern] & 3);
     }
 
     private void replay(int code) {
         int pattern = code >>> 2;
         if (hitCount == hitList.length) hitList = java.util.Arrays.copyOf(hitList, hitCount * 2);
         hitList[hitCount++] = pattern;
-        anyStamp[pattern] = current;
-        if ((code & 1) != 0) startStamp[pattern] = current;
-        if ((code & 2) != 0) endStamp[pattern] = current;
+        marks[pattern] = current << 2 | (code & 3);
     }
 
     /** The distinct patterns found in the current event's value; valid until the next event. */
@@ -122,31 +130,35 @@ final class SubstringIndex implements AhoCorasick.Hits {
 
     @Override
     public void hit(int pattern, int endIndex) {
-        long scan = current;
-        if (anyStamp[pattern] == scan) {
+        int pass = current << 2;
+        int m = marks[pattern];
+        if ((m & ~3) == pass) {
             // A repeat: an occurrence at the start is always the first one reported, so only the end can be new.
-            if (endIndex + 1 == textLength) endStamp[pattern] = scan;
+            if (endIndex + 1 == textLength) marks[pattern] = m | 2;
             return;
         }
         if (hitCount == hitList.length) hitList = java.util.Arrays.copyOf(hitList, hitCount * 2);
         hitList[hitCount++] = pattern;
-        anyStamp[pattern] = scan;
-        if (endIndex + 1 == lengths[pattern]) startStamp[pattern] = scan;
-        if (endIndex + 1 == textLength) endStamp[pattern] = scan;
+        m = pass;
+        if (endIndex + 1 == lengths[pattern]) m |= 1;
+        if (endIndex + 1 == textLength) m |= 2;
+        marks[pattern] = m;
     }
 
     boolean contains(EventView event, int pattern) {
         ensureScanned(event);
-        return current != 0 && anyStamp[pattern] == current;
+        return current != 0 && (marks[pattern] & ~3) == current << 2;
     }
 
     boolean startsWith(EventView event, int pattern) {
         ensureScanned(event);
-        return current != 0 && startStamp[pattern] == current;
+        int m = marks[pattern];
+        return current != 0 && (m & ~3) == current << 2 && (m & 1) != 0;
     }
 
     boolean endsWith(EventView event, int pattern) {
         ensureScanned(event);
-        return current != 0 && endStamp[pattern] == current;
+        int m = marks[pattern];
+        return current != 0 && (m & ~3) == current << 2 && (m & 2) != 0;
     }
 }
