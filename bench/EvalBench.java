@@ -21,12 +21,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s1ql.eval.EvalOptions;
 import dev.s1ql.eval.RulePack;
 import dev.s1ql.events.EventBatch;
+import dev.s1ql.events.EventFiles;
 import dev.s1ql.events.EventFormat;
 import dev.s1ql.events.EventSink;
 import dev.s1ql.events.ExtractedEventSink;
 import dev.s1ql.events.PipelinedEvents;
 import dev.s1ql.events.MalformedEventException;
-import dev.s1ql.events.NdjsonReader;
 import dev.s1ql.events.RawEvent;
 import dev.s1ql.parse.ParseResult;
 import dev.s1ql.parse.S1qlParser;
@@ -92,7 +92,7 @@ public final class EvalBench {
             pack = loadPack(Path.of(args[2]));
         }
         for (int i = 1; i <= iterations; i++) {
-            Result r = mode.equals("tokenize") ? tokenize(events) : evaluate(events, pack);
+            Result r = mode.equals("tokenize") ? tokenize(events) : evaluate(events, pack, -1);
             print(mode, i, r);
         }
         System.out.printf("peak heap used: %.0f MB (max heap %.0f MB), peak RSS: %s%n", peakHeap() / 1e6,
@@ -112,7 +112,7 @@ public final class EvalBench {
         for (String m : modes) results.add(new ArrayList<>());
         for (int i = 1; i <= iterations; i++) {
             Result g = gunzip(events);
-            Result[] r = {g, tokenize(events), evaluate(events, one), evaluate(events, corpus),
+            Result[] r = {g, tokenize(events), evaluate(events, one, g.bytes()), evaluate(events, corpus, g.bytes()),
                 evaluatePipelined(events, corpus, g.bytes())};
             for (int m = 0; m < modes.length; m++) {
                 print(modes[m], i, r[m]);
@@ -206,33 +206,35 @@ public final class EvalBench {
         return new Result(events, c[0].bytes, 0, (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
     }
 
-    static Result evaluate(Path file, RulePack pack) throws IOException {
-        Counting[] c = new Counting[1];
+    /**
+     * One thread, reading the way the CLI reads ({@link EventFiles#read}: gunzip by extension, NDJSON lines).
+     * {@code bytes} is the file's uncompressed size (measured by the gunzip mode; -1 to measure it here).
+     */
+    static Result evaluate(Path file, RulePack pack, long bytes) throws IOException {
+        if (bytes < 0) bytes = gunzip(file).bytes();
         long[] counts = new long[3]; // events, matches, malformed
         long t0 = System.nanoTime();
         double cpu0 = cpuSeconds();
-        try (InputStream in = open(file, c)) {
-            new NdjsonReader().read(new BufferedInputStream(in, 1 << 16), file.toString(), new EventSink() {
-                @Override
-                public boolean accept(RawEvent event) {
-                    try {
-                        pack.evaluate(event, (rule, e) -> counts[1]++);
-                        counts[0]++;
-                    } catch (MalformedEventException e) {
-                        counts[2]++;
-                    }
-                    return true;
-                }
-
-                @Override
-                public boolean malformed(String f, long line, String message) {
+        EventFiles.read(file.toString(), EventFormat.NDJSON, new EventSink() {
+            @Override
+            public boolean accept(RawEvent event) {
+                try {
+                    pack.evaluate(event, (rule, e) -> counts[1]++);
+                    counts[0]++;
+                } catch (MalformedEventException e) {
                     counts[2]++;
-                    return true;
                 }
-            });
-        }
+                return true;
+            }
+
+            @Override
+            public boolean malformed(String f, long line, String message) {
+                counts[2]++;
+                return true;
+            }
+        }, null);
         if (counts[2] > 0) System.out.printf("%,d malformed events%n", counts[2]);
-        return new Result(counts[0], c[0].bytes, counts[1], (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
+        return new Result(counts[0], bytes, counts[1], (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
     }
 
     /** CPU time of the whole process (all threads, GC and JIT included). */

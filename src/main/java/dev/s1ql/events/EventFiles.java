@@ -13,6 +13,12 @@ import java.util.zip.GZIPInputStream;
 public final class EventFiles {
 
     private static final int BUFFER = 1 << 16;
+    /**
+     * The buffer readers read through. Small on purpose: BufferedInputStream hands a read of at least its size
+     * straight to the stream below, so the NDJSON reader's 64 KB reads go from the gunzip stream into its own
+     * buffer without a second copy of every byte; sniffing the format needs only the first bytes.
+     */
+    private static final int READ_BUFFER = 1 << 13;
 
     private EventFiles() {
     }
@@ -57,7 +63,7 @@ public final class EventFiles {
         }
         InputStream counted = progress == null ? raw : new Counting(raw, progress);
         try (InputStream in = open(counted, name)) {
-            BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
+            BufferedInputStream buffered = new BufferedInputStream(in, READ_BUFFER);
             EventFormat format = forced != null ? forced : EventFormat.fromName(name);
             if (format == null) format = EventFormat.sniff(buffered);
             return format.reader().read(buffered, label, sink);
