@@ -5,14 +5,15 @@
 # gunzip only, bare Jackson tokenizing (the baseline), one query (the seed rule), all corpus queries, and all corpus
 # pipelined on 2 threads (reader + evaluator, the CLI default on 3 CPUs or more: compare its wall time); prints
 # medians, best and the ratios (single-threaded, thread CPU and wall). Then the flat-memory check: the CLI with
-# -Xmx256m over ~1 GB of NDJSON streamed from stdin.   ITERATIONS=N (default 5), SKIP_FLAT=1, HEAP=-Xmx1g
+# -Xmx256m over ~1 GB of NDJSON streamed from stdin.   ITERATIONS=N (default 5), SKIP_FLAT=1,
+# HEAP='-Xmx1g -XX:+UseParallelGC' (the default: the collector the ./s1ql launcher gives eval)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENTS=${1:-../shared/data/bench/mordor_s1dv.ndjson.gz}
 CORPUS=${2:-../shared/corpus/sigma_s1.jsonl}
 ONE=${ONE_QUERY:-examples/dns_query_win_susp_external_ip_lookup.md}
 ITER=${ITERATIONS:-5}
-HEAP=${HEAP:--Xmx1g}
+HEAP=${HEAP:--Xmx1g -XX:+UseParallelGC}
 
 [ -f "$EVENTS" ] || { echo "events file not found: $EVENTS" >&2; exit 2; }
 [ -f target/s1ql.jar ] || mvn -q -o package -DskipTests
@@ -37,7 +38,7 @@ for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
 PY
   start=$(date +%s.%N)
   for i in 1 2 3 4; do gzip -dc "$EVENTS"; done \
-    | /usr/bin/time -f "peak RSS %M KB, %e s wall" java -Xmx256m -jar target/s1ql.jar eval --events - --count \
+    | /usr/bin/time -f "peak RSS %M KB, %e s wall" java -Xmx256m -XX:+UseParallelGC -jar target/s1ql.jar eval --events - --count \
         --format json target/bench/corpus > target/bench/flat-counts.ndjson || true
   echo "per-query counts in target/bench/flat-counts.ndjson"
 fi
