@@ -1,6 +1,7 @@
 // Differential test of the s1 profile: random S1QL 1.0 queries over a few fields, random events, and for every pair
 // the S1QL meaning (spec §4, §12.4: case rules, missing fields, NOT versus negated operators, AND over OR) must
-// equal what the emitted SPL keeps according to SplMiniEval.
+// equal what the emitted SPL keeps according to SplMiniEval. The same for the sysmon profile against the Sysmon
+// twins of S1 events: per-kind field sets, and process names as the last segments of the image paths.
 package dev.s1ql.render.spl;
 
 import dev.s1ql.ast.And;
