@@ -7,7 +7,9 @@ import java.util.Locale;
  * @param kind   setting, os, event, field or prefix
  * @param s1     the SentinelOne side: setting name, EndpointOS value, EventType or S1QL 1.0 field
  * @param scope  event rows: the OSes; field and prefix rows: the field set
- * @param detail event rows: the field sets, '+'-separated; prefix rows: the SentinelOne prefix
+ * @param detail event rows: the field sets, '+'-separated; prefix rows: the SentinelOne prefix; field rows:
+ *               how the SentinelOne value derives from the target ('' = it is the target's value,
+ *               {@code last-segment} = the target's text after its last backslash or slash)
  * @param target the SPL side ('' = no counterpart)
  * @param exact  false when the target only approximates the SentinelOne meaning
  * @param source where the entry comes from

@@ -16,12 +16,20 @@ public final class SplProfile {
                                boolean exact, String source) {
     }
 
-    /** A target field for a SentinelOne field in one field set; target "" means the target has no such field. */
-    public record FieldMapping(String s1Field, String fieldSet, String target, boolean exact, String source) {
+    /**
+     * A target field for a SentinelOne field in one field set; target "" means the target has no such field.
+     * With {@code lastSegment} the SentinelOne value is the target's text after its last {@code \} or {@code /}
+     * (a process name from an image path).
+     */
+    public record FieldMapping(String s1Field, String fieldSet, String target, boolean lastSegment, boolean exact,
+                               String source) {
         public boolean mapped() {
             return !target.isEmpty();
         }
     }
+
+    /** The detail of a field row whose SentinelOne value is the last path segment of the target field. */
+    public static final String LAST_SEGMENT = "last-segment";
 
     /** A value-prefix rewrite (registry hives): SentinelOne writes {@code from}, the target {@code to}. */
     public record PrefixRewrite(String from, String to, boolean exact) {
@@ -49,7 +57,8 @@ public final class SplProfile {
                     }
                 }
                 case "field" -> fields.put(key(r.s1()) + "@" + key(r.scope()),
-                        new FieldMapping(r.s1(), r.scope(), r.target(), r.exact(), r.source()));
+                        new FieldMapping(r.s1(), r.scope(), r.target(), r.detail().trim().equals(LAST_SEGMENT),
+                                r.exact(), r.source()));
                 case "prefix" -> prefixes.computeIfAbsent(key(r.s1()) + "@" + key(r.scope()), k -> new ArrayList<>())
                         .add(new PrefixRewrite(r.detail(), r.target(), r.exact()));
                 default -> throw new IllegalArgumentException("unknown row kind '" + r.kind() + "'");

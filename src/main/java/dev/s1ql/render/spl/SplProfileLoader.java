@@ -1,6 +1,8 @@
 // Loads an SPL profile from mapping/spl/<name>.tsv and lays a user's mapping file (--mapping, same columns)
 // over it: an overlay row replaces the built-in row with the same kind, SentinelOne name and scope, and a
-// row whose target is '-' removes it.
+// row whose target is '-' removes it. A field row's detail says how the SentinelOne value derives from the
+// target field: empty (it is the target's value) or last-segment (the text after the last \ or /, e.g. a
+// process name from an image path).
 package dev.s1ql.render.spl;
 
 import dev.s1ql.catalog.TsvTable;
@@ -19,6 +21,8 @@ public final class SplProfileLoader {
 
     public static final List<String> PROFILES = List.of("sysmon", "cim", "s1");
     private static final Set<String> KINDS = Set.of("setting", "os", "event", "field", "prefix");
+    /** The detail of a field row: how the SentinelOne value derives from the target field. */
+    private static final Set<String> FIELD_DERIVATIONS = Set.of("", SplProfile.LAST_SEGMENT);
 
     private SplProfileLoader() {
     }
@@ -69,8 +73,14 @@ public final class SplProfileLoader {
                 throw new TranslationSetupException(what + ": unknown row kind '" + kind + "' (expected one of "
                         + KINDS + "; columns: kind, s1, scope, detail, target, exact, source)");
             }
+            String detail = m.getOrDefault("detail", "");
+            if (kind.equals("field") && !FIELD_DERIVATIONS.contains(detail.trim())) {
+                throw new TranslationSetupException(what + ": field " + m.getOrDefault("s1", "") + ": unknown "
+                        + "detail '" + detail + "' (a field row's detail is empty, or '" + SplProfile.LAST_SEGMENT
+                        + "' for the last segment of the target's path)");
+            }
             return new ProfileRow(kind, m.getOrDefault("s1", ""), m.getOrDefault("scope", ""),
-                    m.getOrDefault("detail", ""), m.getOrDefault("target", ""),
+                    detail, m.getOrDefault("target", ""),
                     !"no".equalsIgnoreCase(m.getOrDefault("exact", "")), m.getOrDefault("source", ""));
         }).toList();
     }

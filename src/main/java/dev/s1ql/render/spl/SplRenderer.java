@@ -115,7 +115,8 @@ final class SplRenderer {
                 diags.warn(Code.TRANSLATION_APPROXIMATE_EVENT, "SentinelOne '" + slot.eventType() + "' events are "
                         + "approximated: " + em.source(), query.root().span());
             }
-            String key = c == null ? "" : (SplCond.searchable(c) ? SplWriter.search(c) : "") + "\n" + SplWriter.eval(c);
+            String key = c == null ? "" : (SplCond.searchable(c) ? SplWriter.search(c) : "") + "\n" + SplWriter.eval(c)
+                    + "\n" + SplWriter.prefilters(c);
             Group g = groups.computeIfAbsent(key, k -> new Group(c));
             g.selectors.add(selector);
             g.slots.add(slot);
@@ -144,10 +145,16 @@ final class SplRenderer {
         addSetting(base, "sourcetype");
         SplCond whole = alternatives.size() == 1 ? alternatives.get(0) : new Any(alternatives);
         if (alternatives.size() > 1 && !SplCond.searchable(whole)) {
-            // pre-select every group's events in the search; the where clause re-tests them per group
+            // pre-select every group's events in the search, narrowed by the group's pre-filters (they add nothing
+            // to the meaning); the where clause re-tests them per group
             List<SplCond> sels = new ArrayList<>();
             for (Group g : groups.values()) {
-                for (EventSelector s : EventSelector.mergeAll(g.selectors)) sels.add(selectorAtom(s));
+                List<SplCond.Prefilter> pre = g.cond == null ? List.of() : SplWriter.prefilters(g.cond);
+                for (EventSelector s : EventSelector.mergeAll(g.selectors)) {
+                    List<SplCond> parts = new ArrayList<>(List.of(selectorAtom(s)));
+                    parts.addAll(pre);
+                    sels.add(parts.size() == 1 ? parts.get(0) : new All(parts));
+                }
             }
             base.add(SplWriter.search(new Any(sels)));
         }
@@ -198,13 +205,13 @@ final class SplRenderer {
 
     private SplCond predicate(Predicate p, List<String> fieldSets) throws Unmapped {
         String s1 = p.field().canonicalName();
-        if (profile.identity()) return predicates.render(p, s1, List.of());
+        if (profile.identity()) return predicates.render(p, s1, false, List.of());
         SplProfile.FieldMapping m = profile.field(s1, fieldSets);
         if (m == null || !m.mapped()) throw new Unmapped(p.field());
         if (!m.exact()) {
             diags.warn(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + s1 + "' is approximated by '" + m.target() + "': "
                     + m.source(), p.field().span());
         }
-        return predicates.render(p, m.target(), profile.prefixes(s1, m.fieldSet()));
+        return predicates.render(p, m.target(), m.lastSegment(), profile.prefixes(s1, m.fieldSet()));
     }
 }

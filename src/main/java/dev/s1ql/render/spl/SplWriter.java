@@ -1,13 +1,15 @@
 // Writes SplCond trees as SPL text, and a whole query: search terms, then `| where` for the conjuncts the search
 // command cannot express. Search-command syntax: implicit AND binds looser than OR in SPL, so every compound
 // operand is parenthesised; eval syntax is written fully parenthesised as well. Adjacent `f=v` atoms under OR on
-// the same field become `f IN (v1,v2,...)`.
+// the same field become `f IN (v1,v2,...)`. Pre-filters (SplCond.Prefilter) are search terms only: a top-level one
+// goes into the search, and eval leaves every one out (the condition it is ANDed with implies it).
 package dev.s1ql.render.spl;
 
 import dev.s1ql.render.spl.SplCond.All;
 import dev.s1ql.render.spl.SplCond.Any;
 import dev.s1ql.render.spl.SplCond.Atom;
 import dev.s1ql.render.spl.SplCond.Neg;
+import dev.s1ql.render.spl.SplCond.Prefilter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ final class SplWriter {
     /** The condition in search-command syntax; requires {@link SplCond#searchable}. */
     static String search(SplCond c) {
         if (c instanceof Atom a) return a.search();
+        if (c instanceof Prefilter p) return p.search();
         if (c instanceof All a) {
             List<String> parts = new ArrayList<>();
             for (SplCond p : a.parts()) {
@@ -72,22 +75,42 @@ final class SplWriter {
     }
 
     private static boolean isSimpleAtom(SplCond c) {
-        return c instanceof Atom a && !a.compound();
+        return c instanceof Atom a && !a.compound() || c instanceof Prefilter;
     }
 
     /** The condition as an eval expression. */
     static String eval(SplCond c) {
+        c = withoutPrefilters(c);
         if (c instanceof Atom a) return a.eval();
         if (c instanceof All a) return join(a.parts(), " AND ");
         if (c instanceof Any a) return join(a.parts(), " OR ");
-        SplCond inner = ((Neg) c).part();
+        if (c instanceof Prefilter) return "true()";
+        SplCond inner = withoutPrefilters(((Neg) c).part());
         return inner instanceof Atom ? "NOT " + eval(inner) : "NOT (" + eval(inner) + ")";
     }
 
     private static String join(List<SplCond> parts, String op) {
         List<String> out = new ArrayList<>();
-        for (SplCond p : parts) out.add(p instanceof Atom ? eval(p) : "(" + eval(p) + ")");
+        for (SplCond p : parts) {
+            SplCond q = withoutPrefilters(p);
+            out.add(q instanceof Atom ? eval(q) : "(" + eval(q) + ")");
+        }
         return String.join(op, out);
+    }
+
+    /** An AND without its pre-filters (the single remaining part when only one is left); anything else as it is. */
+    private static SplCond withoutPrefilters(SplCond c) {
+        if (!(c instanceof All a) || a.parts().stream().noneMatch(p -> p instanceof Prefilter)) return c;
+        List<SplCond> kept = a.parts().stream().filter(p -> !(p instanceof Prefilter)).toList();
+        if (kept.isEmpty()) return c;
+        return kept.size() == 1 ? withoutPrefilters(kept.get(0)) : new All(kept);
+    }
+
+    /** The pre-filters among the top-level conjuncts of {@code c}. */
+    static List<Prefilter> prefilters(SplCond c) {
+        List<SplCond> conjuncts = new ArrayList<>();
+        flattenAll(c, conjuncts);
+        return conjuncts.stream().filter(p -> p instanceof Prefilter).map(p -> (Prefilter) p).toList();
     }
 
     /** Search terms first, then `| where` with the conjuncts the search command cannot express. */

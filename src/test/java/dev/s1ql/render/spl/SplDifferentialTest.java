@@ -1,6 +1,7 @@
 // Differential test of the s1 profile: random S1QL 1.0 queries over a few fields, random events, and for every pair
 // the S1QL meaning (spec §4, §12.4: case rules, missing fields, NOT versus negated operators, AND over OR) must
-// equal what the emitted SPL keeps according to SplMiniEval.
+// equal what the emitted SPL keeps according to SplMiniEval. The same for the sysmon profile against the Sysmon
+// twins of S1 events: per-kind field sets, and process names as the last segments of the image paths.
 package dev.s1ql.render.spl;
 
 import dev.s1ql.ast.And;
@@ -116,6 +117,130 @@ class SplDifferentialTest {
             }
         }
         assertTrue(refused > 0 && perKindWhere > 50, "refused " + refused + ", per-kind where " + perKindWhere);
+    }
+
+    private static final String[] NAME_FIELDS = {"TgtProcName", "SrcProcName", "TgtProcImagePath", "SrcProcImagePath"};
+    private static final String[] NAME_PIECES = {"a", "A", "b", "*", "\"", " ", ".exe", ".EXE", "sh"};
+    private static final String SYSMON_WINDOWS = "XmlWinEventLog:Microsoft-Windows-Sysmon/Operational";
+
+    /**
+     * Process names in the sysmon profile: TgtProcName and SrcProcName are the last segment (after the last \ or /)
+     * of Image, ParentImage, SourceImage or TargetImage, depending on the event kind. Random queries over names and
+     * paths on process creation (Windows and Linux), file creation and process access, against S1 events whose
+     * names are the last segments of their paths and the events' Sysmon twins: the emitted search terms (exact or
+     * pre-filter globs) and the where clause on replace(...) must keep exactly the twins of the matching events.
+     */
+    @Test
+    void sysmonProcessNamesAreTheLastSegmentOfTheImagePaths() {
+        Random r = new Random(11);
+        SplTranslator spl = new SplTranslator();
+        S1qlParser parser = new S1qlParser();
+        int whereOnName = 0;
+        int exactNameTerms = 0;
+        int prefilters = 0;
+        int compared = 0;
+        for (int q = 0; q < 800; q++) {
+            String query = "(EventType = \"Process Creation\" OR EventType = \"File Creation\" OR EventType = "
+                    + "\"Open Remote Process Handle\") AND (" + nameExpr(r, 1) + ")";
+            ParseResult pr = parser.parse(query);
+            assertTrue(pr.ok(), () -> query + " " + pr.diagnostics());
+            Translation t = spl.translate(pr.query(), new TranslationOptions("sysmon", null, false));
+            boolean never = !t.ok();
+            assertTrue(t.ok() || t.diagnostics().stream().filter(Diagnostic::isError)
+                    .allMatch(d -> d.code() == Code.TRANSLATION_NO_TABLE), () -> query + " " + t.diagnostics());
+            if (!never) {
+                String out = t.output();
+                if (out.contains("replace(")) whereOnName++;
+                if (out.contains("\"*/")) exactNameTerms++;
+                String head = out.contains(" | where ") ? out.substring(0, out.indexOf(" | where ")) : out;
+                if (head.matches("(?s).*(Image|ParentImage|SourceImage|TargetImage)(=| IN \\()\"\\*.*")
+                        && out.contains("replace(")) prefilters++;
+            }
+            for (int e = 0; e < 30; e++) {
+                Map<String, String> s1 = new HashMap<>();
+                Map<String, String> sysmon = new HashMap<>();
+                twins(r, s1, sysmon);
+                boolean expected = eval(pr.query().root(), s1);
+                if (never) {
+                    assertTrue(!expected, () -> "refused but matches: " + query + "\nS1 event: " + s1);
+                    continue;
+                }
+                boolean actual = SplMiniEval.matches(t.output(), sysmon);
+                assertEquals(expected, actual, () -> "query: " + query + "\nspl: " + t.output() + "\nS1 event: " + s1
+                        + "\nSysmon event: " + sysmon);
+                compared++;
+            }
+        }
+        String counts = "where on a name " + whereOnName + ", exact name terms " + exactNameTerms + ", pre-filtered "
+                + prefilters + ", compared " + compared;
+        assertTrue(whereOnName > 300 && exactNameTerms > 20 && prefilters > 50 && compared > 20_000, counts);
+    }
+
+    /** A random S1 event of one of the kinds the name test covers, and its Sysmon twin. */
+    private static void twins(Random r, Map<String, String> s1, Map<String, String> sysmon) {
+        int kind = r.nextInt(5);
+        boolean linux = kind == 1 || kind == 3;
+        s1.put("EventType", kind < 2 ? "Process Creation" : kind < 4 ? "File Creation" : "Open Remote Process Handle");
+        s1.put("EndpointOS", linux ? "linux" : "windows");
+        sysmon.put(linux ? "sourcetype" : "source", linux ? "sysmon:linux" : SYSMON_WINDOWS);
+        sysmon.put("EventCode", kind < 2 ? "1" : kind < 4 ? "11" : "10");
+        String src = kind < 2 ? "ParentImage" : kind < 4 ? "Image" : "SourceImage";
+        String tgt = kind < 2 ? "Image" : kind < 4 ? null : "TargetImage";
+        if (r.nextInt(5) > 0) {
+            String path = path(r);
+            s1.put("SrcProcImagePath", path);
+            s1.put("SrcProcName", lastSegment(path));
+            sysmon.put(src, path);
+        }
+        if (tgt != null && r.nextInt(5) > 0) {
+            String path = path(r);
+            s1.put("TgtProcImagePath", path);
+            s1.put("TgtProcName", lastSegment(path));
+            sysmon.put(tgt, path);
+        }
+    }
+
+    /** What SentinelOne reports as the process name: the image path's text after its last \ or /. */
+    private static String lastSegment(String path) {
+        return path.substring(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1);
+    }
+
+    private static String path(Random r) {
+        StringBuilder b = new StringBuilder(r.nextInt(3) == 0 ? "" : r.nextBoolean() ? "C:" : "");
+        for (int i = r.nextInt(3); i > 0; i--) b.append(nameValue(r)).append(r.nextBoolean() ? "\\" : "/");
+        // now and then a path that ends in a separator: its name is empty (but never an empty path, which Splunk may
+        // not extract at all: the case of warning S3009)
+        return r.nextInt(40) == 0 && b.length() > 2 ? b.toString() : b.append(nameValue(r)).toString();
+    }
+
+    private static String nameValue(Random r) {
+        StringBuilder b = new StringBuilder();
+        for (int i = r.nextInt(3) + 1; i > 0; i--) b.append(NAME_PIECES[r.nextInt(NAME_PIECES.length)]);
+        return b.toString();
+    }
+
+    /** A query value for a name test: mostly one segment, now and then with a separator inside. */
+    private static String nameQueryValue(Random r) {
+        String v = nameValue(r);
+        if (r.nextInt(8) == 0) v = (r.nextBoolean() ? "\\" : "/") + v;
+        return v;
+    }
+
+    private static String nameExpr(Random r, int depth) {
+        int k = depth >= 3 ? 0 : r.nextInt(5);
+        if (k == 1) return nameExpr(r, depth + 1) + " AND " + nameExpr(r, depth + 1);
+        if (k == 2) return nameExpr(r, depth + 1) + " OR " + nameExpr(r, depth + 1);
+        if (k == 3) return "NOT (" + nameExpr(r, depth + 1) + ")";
+        if (k == 4) return "(" + nameExpr(r, depth + 1) + ")";
+        String field = NAME_FIELDS[r.nextInt(NAME_FIELDS.length)];
+        String op = TEXT_OPS[r.nextInt(TEXT_OPS.length)];
+        if (op.equals("EXISTS") || op.startsWith("IS")) return field + " " + op;
+        if (op.equals("RegExp")) {
+            return field + " RegExp " + quoted(new String[]{"a.b", "^A", "b$", "a|B", "^sh", "exe$", "^$"}[r.nextInt(7)]);
+        }
+        if (op.contains("In")) return field + " " + op + " (" + quoted(nameQueryValue(r)) + ", "
+                + quoted(nameQueryValue(r)) + ")";
+        return field + " " + op + " " + quoted(nameQueryValue(r));
     }
 
     private static String value(Random r) {

@@ -238,6 +238,10 @@ final class SplMiniEval {
             case "tonumber" -> number(args.get(0));
             case "match" -> args.get(0) == null ? null
                     : Pattern.compile(args.get(1).toString()).matcher(args.get(0).toString()).find();
+            // every match of the regex replaced; the tests' patterns and replacements mean the same in Java and PCRE
+            case "replace" -> args.get(0) == null ? null
+                    : Pattern.compile(args.get(1).toString()).matcher(args.get(0).toString())
+                            .replaceAll(java.util.regex.Matcher.quoteReplacement(args.get(2).toString()));
             case "searchmatch" -> matches(args.get(0).toString(), event);
             default -> throw new IllegalArgumentException("unknown function " + name + " " + raw);
         };
