@@ -112,6 +112,54 @@ class EventReadersTest {
     }
 
     @Test
+    void keyPredictionFollowsKeyOrdersThatChangeFromEventToEvent() throws Exception {
+        // The extractor predicts each key from the one before it; runs of one order, changed orders, missing,
+        // extra and differently cased keys must all read like a plain tree read of the same event.
+        FieldSelection sel = new FieldSelection();
+        String[] fields = {"alpha", "beta", "gammaKey"};
+        int[] slots = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) slots[i] = sel.slot(fields[i], List.of(fields[i]));
+        String[] keys = {"alpha", "ALPHA", "beta", "gammaKey", "gammakey", "u1", "unselected", "alphabet"};
+        FieldExtractor x = new FieldExtractor(sel);
+        EventValues v = new EventValues(sel.size());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Random rnd = new Random(5);
+        List<String> order = new ArrayList<>();
+        for (int event = 0; event < 4000; event++) {
+            if (order.isEmpty() || rnd.nextInt(6) == 0) {
+                order = new ArrayList<>();
+                for (String k : keys) if (rnd.nextInt(3) > 0 && order.stream().noneMatch(k::equalsIgnoreCase)) order.add(k);
+                java.util.Collections.shuffle(order, rnd);
+            }
+            StringBuilder line = new StringBuilder("{");
+            for (String k : order) {
+                if (line.length() > 1) line.append(rnd.nextInt(4) == 0 ? " , " : ",");
+                line.append('"').append(k).append("\":");
+                switch (rnd.nextInt(5)) {
+                    case 0 -> line.append(rnd.nextInt(1000));
+                    case 1 -> line.append("null");
+                    case 2 -> line.append("{\"n\":[1,\"x\"]}");
+                    default -> line.append("\"v").append(event).append("\"");
+                }
+            }
+            line.append('}');
+            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+            v.next();
+            x.extract(bytes, 0, bytes.length, v);
+            com.fasterxml.jackson.databind.JsonNode tree = json.readTree(bytes);
+            for (int i = 0; i < fields.length; i++) {
+                String expected = null;
+                for (var it = tree.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    if (!e.getKey().equalsIgnoreCase(fields[i]) || e.getValue().isNull()) continue;
+                    expected = e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText();
+                }
+                assertEquals(expected, v.get(slots[i]), "field " + fields[i] + " of " + line);
+            }
+        }
+    }
+
+    @Test
     void sharedParserOverLinesGivesWhatReadingEachLineAloneGives() throws Exception {
         FieldSelection sel = new FieldSelection();
         int a = sel.slot("a", List.of("a"));
