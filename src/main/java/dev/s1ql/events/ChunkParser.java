@@ -2,6 +2,7 @@
 package dev.s1ql.events;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -19,6 +20,8 @@ final class ChunkParser {
     private JsonParser parser;
     private long chunk;
     private int base;
+    /** The parser's line count at the event's opening brace: a newline inside the object changes it. */
+    private int startRow;
     /** Events read through the shared parser (a test checks that it is really used). */
     long shared;
 
@@ -39,7 +42,13 @@ final class ChunkParser {
                 chunk = e.chunk;
                 base = e.off;
             }
-            if (parser.nextToken() == JsonToken.START_OBJECT && tokenStart() == e.off) return parser;
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                JsonLocation at = parser.currentTokenLocation();
+                if (at.getByteOffset() + base == e.off) {
+                    startRow = at.getLineNr();
+                    return parser;
+                }
+            }
         } catch (IOException ex) {
             // the line is read alone, which reports the problem
         }
@@ -47,9 +56,24 @@ final class ChunkParser {
         return null;
     }
 
-    /** After the event's END_OBJECT: true when it closed exactly at the end of the event's line. */
+    /**
+     * After the event's END_OBJECT: true when it closed exactly at the end of the event's line. For an event
+     * whose line end is deferred, the line must go on with blanks only to a newline, with no newline inside the
+     * object (the reader would have cut the line there); then this is where the event and its line end.
+     */
     boolean endsAtLineEnd(RawEvent e) {
-        if (tokenStart() + 1 != e.off + e.len) return false;
+        JsonLocation at = parser.currentTokenLocation();
+        int close = (int) (at.getByteOffset() + base);
+        if (e.deferral != null) {
+            if (at.getLineNr() != startRow) return false;
+            byte[] b = e.buf;
+            int i = close + 1;
+            while (i < e.chunkEnd && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) i++;
+            if (i >= e.chunkEnd || b[i] != '\n') return false;
+            e.endAt(close + 1, i);
+        } else if (close + 1 != e.off + e.len) {
+            return false;
+        }
         shared++;
         return true;
     }
@@ -64,10 +88,5 @@ final class ChunkParser {
             }
             parser = null;
         }
-    }
-
-    private long tokenStart() {
-        // Byte offsets count from where the parser started.
-        return parser.currentTokenLocation().getByteOffset() + base;
     }
 }

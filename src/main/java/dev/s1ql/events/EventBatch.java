@@ -59,6 +59,7 @@ public final class EventBatch {
 
     /** Appends an event: copies its bytes and the slots {@code extracted} holds for it. */
     void addEvent(RawEvent event, EventValues extracted) {
+        if (event.deferral != null) throw new IllegalStateException("an event is added after it was read");
         int i = begin(event.file, event.line, null);
         if (rawUsed + event.len > raw.length) raw = Arrays.copyOf(raw, Math.max(raw.length * 2, rawUsed + event.len));
         System.arraycopy(event.buf, event.off, raw, rawUsed, event.len);

@@ -43,6 +43,12 @@ final class EventBatcher implements EventSink {
         return true;
     }
 
+    /** Every event is read (its fields extracted) before anything looks at its bytes. */
+    @Override
+    public boolean defersLineEnds() {
+        return true;
+    }
+
     @Override
     public boolean malformed(String file, long line, String message) {
         if (cancelled) return false;

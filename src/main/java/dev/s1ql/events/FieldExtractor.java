@@ -51,6 +51,7 @@ public final class FieldExtractor {
             chunk.drop();
             out.next();
         }
+        event.settle(); // a deferred line end is found the usual way (the buffer may move)
         extract(event.buf, event.off, event.len, out);
     }
 

@@ -63,6 +63,36 @@ final class LineSplitter {
         }
     }
 
+    /**
+     * Starts the next line without looking for its end, when it begins an object inside the bytes already read
+     * (not the first line, which may carry a byte order mark). The caller then either tells where it ends
+     * ({@link #endDeferred}) or has it found as usual ({@link #finishDeferred}). False: use {@link #next()}.
+     */
+    boolean nextDeferred() {
+        if (firstLine || scan >= limit || buf[scan] != '{') return false;
+        tooLong = false;
+        lineStart = scan;
+        lineEnd = -1;
+        lineNumber++;
+        return true;
+    }
+
+    /** The deferred line ends at the newline at {@code newline} (inside the bytes read). */
+    void endDeferred(int newline) {
+        lineEnd = newline;
+        scan = newline + 1;
+    }
+
+    /**
+     * Finds the end of the deferred line the usual way (it may read more input, which can move the buffer and
+     * find the line too long); false only if nothing is left, which cannot happen for a line that has a byte.
+     */
+    boolean finishDeferred() throws IOException {
+        scan = lineStart;
+        lineNumber--;
+        return next();
+    }
+
     static int indexOfNewline(byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {

@@ -3,6 +3,7 @@ package dev.s1ql.events;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Splitting lines ourselves (rather than streaming one parser over the file) is what makes recovery possible:
@@ -17,7 +18,29 @@ public final class NdjsonReader implements EventReader {
     public boolean read(InputStream in, String file, EventSink sink) throws IOException {
         LineSplitter lines = new LineSplitter(in, MAX_LINE);
         RawEvent event = new RawEvent();
-        while (lines.next()) {
+        boolean defer = sink.defersLineEnds();
+        RawEvent.Deferral usual = e -> settle(lines, e);
+        while (true) {
+            if (defer && lines.nextDeferred()) {
+                // A line that starts an object: the sink reads the object, which finds where the line ends.
+                event.setDeferred(file, lines.lineNumber(), lines.buffer(), lines.start(), usual);
+                event.chunk(lines.generation(), lines.limit());
+                boolean more;
+                try {
+                    more = sink.accept(event);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                if (event.deferral != null) {
+                    event.deferral = null; // the sink stopped without reading it
+                    lines.finishDeferred();
+                } else if (event.newline >= 0) {
+                    lines.endDeferred(event.newline);
+                } // else settle() found the end the usual way: the splitter is past the line already
+                if (!more) return false;
+                continue;
+            }
+            if (!lines.next()) return true;
             if (lines.tooLong()) {
                 if (!sink.malformed(file, lines.lineNumber(), "line longer than " + (MAX_LINE >> 20) + " MB")) return false;
                 continue;
@@ -31,7 +54,23 @@ public final class NdjsonReader implements EventReader {
             event.chunk(lines.generation(), lines.limit());
             if (!sink.accept(event)) return false;
         }
-        return true;
+    }
+
+    /** Finds a deferred line's end the usual way and gives the event the bytes the usual reading would give. */
+    private static void settle(LineSplitter lines, RawEvent event) throws MalformedEventException {
+        try {
+            lines.finishDeferred();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (lines.tooLong()) throw new MalformedEventException("line longer than " + (MAX_LINE >> 20) + " MB");
+        int off = lines.start();
+        int end = lines.end();
+        while (end > off && isBlank(lines.buffer()[end - 1])) end--;
+        event.buf = lines.buffer();
+        event.off = off;
+        event.len = end - off;
+        event.chunk(lines.generation(), lines.limit());
     }
 
     private static boolean isBlank(byte b) {

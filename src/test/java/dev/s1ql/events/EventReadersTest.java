@@ -215,6 +215,77 @@ class EventReadersTest {
         assertEquals(true, got.stream().anyMatch(s -> s.contains("bad")) && got.stream().anyMatch(s -> s.contains("=")));
     }
 
+    @Test
+    void deferredLineEndsGiveWhatWholeLinesGive() throws Exception {
+        // A sink that reads each event before looking at its bytes gets lines whose end the parser finds; it
+        // must see the same events, bytes, line numbers, values and errors as a sink given whole lines, across
+        // buffer refills, objects spread over lines, two objects on a line, and text after an object.
+        FieldSelection sel = new FieldSelection();
+        int a = sel.slot("a", List.of("a"));
+        int b = sel.slot("b", List.of("b", "x.b"));
+        String[] kinds = {
+            "{\"a\":\"%d\",\"b\":{\"q\":[1,2]},\"z\":\"\\u00e9\"}",
+            "{\"x\":{\"b\":\"%d\"},\"a\":null}   ",
+            "{\"a\":\"%d\"",
+            ",\"b\":\"%d\"}",
+            "{\"a\":\"%d\"} {\"b\":1}",
+            "{\"a\":\"%d\"}\r",
+            "{\"a\":%d,\"b\":true}  \t ",
+            "{\"a\":\"%d\",}",
+            "{\"a\":\"%d\"}}",
+            "{\n\"a\":\"%d\"}",
+            "{ \"a\" :\n \"%d\" }",
+            "{\"a\":\"%d\"} x",
+            "  {\"a\":\"%d\"}",
+            "",
+            "[%d]",
+        };
+        Random rnd = new Random(23);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8000; i++) {
+            text.append(String.format(kinds[rnd.nextInt(kinds.length)], i));
+            if (rnd.nextInt(40) == 0) text.append(" ".repeat(rnd.nextInt(5000)));
+            if (rnd.nextInt(300) == 0) text.append("{\"a\":\"").append("y".repeat(70_000 + rnd.nextInt(70_000))).append("\"}");
+            text.append(rnd.nextInt(20) == 0 ? "\r\n" : "\n");
+        }
+        text.append("{\"a\":\"last, without a newline\"}");
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        List<String> whole = readAll(bytes, sel, a, b, false);
+        List<String> deferred = readAll(bytes, sel, a, b, true);
+        assertEquals(whole.size(), deferred.size());
+        for (int i = 0; i < whole.size(); i++) assertEquals(whole.get(i), deferred.get(i), "entry " + i);
+        assertEquals(true, deferred.stream().anyMatch(s -> s.contains("bad")) && deferred.stream().anyMatch(s -> s.contains("a=")));
+    }
+
+    /** Each event as "line: json | values" (the values read before the bytes when deferring), or its error. */
+    private static List<String> readAll(byte[] bytes, FieldSelection sel, int a, int b, boolean defer) throws Exception {
+        FieldExtractor x = new FieldExtractor(sel);
+        EventValues v = new EventValues(sel.size());
+        List<String> out = new ArrayList<>();
+        new NdjsonReader().read(new ByteArrayInputStream(bytes), "t", new EventSink() {
+            @Override
+            public boolean accept(RawEvent e) {
+                v.next();
+                String values = outcome(() -> x.extract(e, v), v, a, b);
+                String json = e.jsonText();
+                out.add(e.line() + ": " + (json.length() > 200 ? json.length() + " bytes" : json) + " | " + values);
+                return true;
+            }
+
+            @Override
+            public boolean malformed(String file, long line, String message) {
+                out.add(line + ": malformed " + message);
+                return true;
+            }
+
+            @Override
+            public boolean defersLineEnds() {
+                return defer;
+            }
+        });
+        return out;
+    }
+
     private interface Extraction {
         void run() throws MalformedEventException;
     }

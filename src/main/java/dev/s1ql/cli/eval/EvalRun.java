@@ -69,6 +69,12 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
         return true;
     }
 
+    /** Every event is read (its fields extracted) before anything looks at its bytes. */
+    @Override
+    public boolean defersLineEnds() {
+        return true;
+    }
+
     /** An event whose fields the pipelined reader already extracted (it reports malformed ones itself). */
     @Override
     public boolean accept(RawEvent event, EventBatch batch, int index) {
