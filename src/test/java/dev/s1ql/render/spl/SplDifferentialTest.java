@@ -1,7 +1,8 @@
 // Differential test of the s1 profile: random S1QL 1.0 queries over a few fields, random events, and for every pair
 // the S1QL meaning (spec §4, §12.4: case rules, missing fields, NOT versus negated operators, AND over OR) must
 // equal what the emitted SPL keeps according to SplMiniEval. The same for the sysmon profile against the Sysmon
-// twins of S1 events: per-kind field sets, and process names as the last segments of the image paths.
+// twins of S1 events: per-kind field sets, process names as the last segments of the image paths, and the target
+// file's name as the last segment of TargetFilename.
 package dev.s1ql.render.spl;
 
 import dev.s1ql.ast.And;
@@ -227,12 +228,17 @@ class SplDifferentialTest {
     }
 
     private static String nameExpr(Random r, int depth) {
+        return nameExpr(r, depth, NAME_FIELDS);
+    }
+
+    /** A random expression over name and path tests on the given fields. */
+    private static String nameExpr(Random r, int depth, String[] fields) {
         int k = depth >= 3 ? 0 : r.nextInt(5);
-        if (k == 1) return nameExpr(r, depth + 1) + " AND " + nameExpr(r, depth + 1);
-        if (k == 2) return nameExpr(r, depth + 1) + " OR " + nameExpr(r, depth + 1);
-        if (k == 3) return "NOT (" + nameExpr(r, depth + 1) + ")";
-        if (k == 4) return "(" + nameExpr(r, depth + 1) + ")";
-        String field = NAME_FIELDS[r.nextInt(NAME_FIELDS.length)];
+        if (k == 1) return nameExpr(r, depth + 1, fields) + " AND " + nameExpr(r, depth + 1, fields);
+        if (k == 2) return nameExpr(r, depth + 1, fields) + " OR " + nameExpr(r, depth + 1, fields);
+        if (k == 3) return "NOT (" + nameExpr(r, depth + 1, fields) + ")";
+        if (k == 4) return "(" + nameExpr(r, depth + 1, fields) + ")";
+        String field = fields[r.nextInt(fields.length)];
         String op = TEXT_OPS[r.nextInt(TEXT_OPS.length)];
         if (op.equals("EXISTS") || op.startsWith("IS")) return field + " " + op;
         if (op.equals("RegExp")) {
@@ -241,6 +247,92 @@ class SplDifferentialTest {
         if (op.contains("In")) return field + " " + op + " (" + quoted(nameQueryValue(r)) + ", "
                 + quoted(nameQueryValue(r)) + ")";
         return field + " " + op + " " + quoted(nameQueryValue(r));
+    }
+
+    private static final String[] FILE_NAME_FIELDS = {"TgtFileName", "TgtFilePath", "SrcProcName"};
+
+    /**
+     * File names in the sysmon profile: TgtFileName is the last segment (after the last \ or /) of TargetFilename
+     * on every file event Sysmon logs. Random queries over TgtFileName, TgtFilePath and SrcProcName on file creation
+     * (Windows, Linux), file deletion (Windows Event IDs 23 and 26, Linux 23), file modification (Event ID 2) and
+     * process creation (which carries no target file: every TgtFileName test but IS EMPTY is false there), against
+     * S1 events whose file names are the last segments of their paths and the events' Sysmon twins.
+     */
+    @Test
+    void sysmonFileNamesAreTheLastSegmentOfTargetFilename() {
+        Random r = new Random(23);
+        SplTranslator spl = new SplTranslator();
+        S1qlParser parser = new S1qlParser();
+        int whereOnFileName = 0;
+        int exactNameTerms = 0;
+        int prefilters = 0;
+        int compared = 0;
+        int matched = 0;
+        for (int q = 0; q < 800; q++) {
+            String body = nameExpr(r, 1, FILE_NAME_FIELDS);
+            String query = "(EventType = \"File Creation\" OR EventType = \"File Deletion\" OR EventType = "
+                    + "\"File Modification\" OR EventType = \"Process Creation\") AND (" + body + ")";
+            ParseResult pr = parser.parse(query);
+            assertTrue(pr.ok(), () -> query + " " + pr.diagnostics());
+            Translation t = spl.translate(pr.query(), new TranslationOptions("sysmon", null, false));
+            boolean never = !t.ok();
+            assertTrue(t.ok() || t.diagnostics().stream().filter(Diagnostic::isError)
+                    .allMatch(d -> d.code() == Code.TRANSLATION_NO_TABLE), () -> query + " " + t.diagnostics());
+            if (!never) {
+                String out = t.output();
+                if (out.contains("replace(TargetFilename")) whereOnFileName++;
+                String head = out.contains(" | where ") ? out.substring(0, out.indexOf(" | where ")) : out;
+                // the exact forms: TargetFilename IN ("v","*\\v","*/v") and TargetFilename!="*/v"
+                if (head.matches("(?s).*TargetFilename( IN \\([^)]*|!=)\"\\*/.*")) exactNameTerms++;
+                if (head.matches("(?s).*TargetFilename(=| IN \\()\"\\*.*") && out.contains("replace(TargetFilename")) {
+                    prefilters++;
+                }
+            }
+            for (int e = 0; e < 30; e++) {
+                Map<String, String> s1 = new HashMap<>();
+                Map<String, String> sysmon = new HashMap<>();
+                fileTwins(r, s1, sysmon);
+                boolean expected = eval(pr.query().root(), s1);
+                if (never) {
+                    assertTrue(!expected, () -> "refused but matches: " + query + "\nS1 event: " + s1);
+                    continue;
+                }
+                boolean actual = SplMiniEval.matches(t.output(), sysmon);
+                assertEquals(expected, actual, () -> "query: " + query + "\nspl: " + t.output() + "\nS1 event: " + s1
+                        + "\nSysmon event: " + sysmon);
+                compared++;
+                if (expected) matched++;
+            }
+        }
+        String counts = "where on a file name " + whereOnFileName + ", exact name terms " + exactNameTerms
+                + ", pre-filtered " + prefilters + ", compared " + compared + ", matching " + matched;
+        System.out.println("SPL sysmon file names: " + counts);
+        assertTrue(whereOnFileName > 300 && exactNameTerms > 10 && prefilters > 50 && compared > 20_000
+                && matched > 2_000, counts);
+    }
+
+    /** A random S1 file (or process creation) event and its Sysmon twin. */
+    private static void fileTwins(Random r, Map<String, String> s1, Map<String, String> sysmon) {
+        int kind = r.nextInt(6);
+        boolean linux = kind == 1 || kind == 3;
+        s1.put("EventType", kind < 2 ? "File Creation" : kind < 4 ? "File Deletion" : kind == 4 ? "File Modification"
+                : "Process Creation");
+        s1.put("EndpointOS", linux ? "linux" : "windows");
+        sysmon.put(linux ? "sourcetype" : "source", linux ? "sysmon:linux" : SYSMON_WINDOWS);
+        sysmon.put("EventCode", kind < 2 ? "11" : kind == 2 ? (r.nextBoolean() ? "23" : "26") : kind == 3 ? "23"
+                : kind == 4 ? "2" : "1");
+        if (r.nextInt(5) > 0) {
+            String path = path(r);
+            s1.put("SrcProcImagePath", path);
+            s1.put("SrcProcName", lastSegment(path));
+            sysmon.put(kind == 5 ? "ParentImage" : "Image", path);
+        }
+        if (kind < 5 && r.nextInt(5) > 0) {
+            String path = path(r);
+            s1.put("TgtFilePath", path);
+            s1.put("TgtFileName", lastSegment(path));
+            sysmon.put("TargetFilename", path);
+        }
     }
 
     private static String value(Random r) {
