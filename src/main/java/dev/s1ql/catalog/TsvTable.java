@@ -18,6 +18,14 @@ public final class TsvTable {
 
     /** Each data row as a map from header name to cell ("" for missing trailing cells). */
     public static List<Map<String, String>> read(InputStream in, String what) {
+        return read(in, what, List.of());
+    }
+
+    /**
+     * As {@link #read(InputStream, String)}, for files users write: the header must name {@code required}
+     * columns, else the first row would silently be taken for the header (and lost).
+     */
+    public static List<Map<String, String>> read(InputStream in, String what, List<String> required) {
         if (in == null) throw new IllegalStateException("missing data file: " + what);
         List<Map<String, String>> rows = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -28,6 +36,12 @@ public final class TsvTable {
                 String[] cells = line.split("\t", -1);
                 if (header == null) {
                     header = cells;
+                    List<String> names = java.util.Arrays.stream(cells).map(String::trim).toList();
+                    if (!names.containsAll(required)) {
+                        throw new IllegalArgumentException("the first line that is not a comment must be the header "
+                                + "naming the columns (" + String.join(", ", required) + ", tab-separated); found: "
+                                + line.replace("\t", " | "));
+                    }
                     continue;
                 }
                 Map<String, String> row = new HashMap<>();

@@ -94,8 +94,9 @@ public final class KqlProfileLoader {
 
     private static List<KqlProfile.Column> readOverlay(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return TsvTable.read(in, file.toString()).stream().map(r -> column(r, file.toString())).toList();
-        } catch (IOException e) {
+            return TsvTable.read(in, file.toString(), List.of("field", "column")).stream()
+                    .map(r -> column(r, file.toString())).toList();
+        } catch (IOException | IllegalArgumentException e) {
             throw new TranslationSetupException("cannot read mapping file " + file + ": " + e.getMessage(), e);
         }
     }

@@ -46,7 +46,7 @@ public final class SplProfileLoader {
         if (overlay != null) {
             List<Map<String, String>> user;
             try (InputStream in = Files.newInputStream(overlay)) {
-                user = TsvTable.read(in, overlay.toString());
+                user = TsvTable.read(in, overlay.toString(), List.of("kind", "s1", "target"));
             } catch (IOException | RuntimeException e) {
                 throw new TranslationSetupException("cannot read mapping file " + overlay + ": " + e.getMessage(), e);
             }

@@ -26,7 +26,7 @@ public final class ColumnMappingFile {
     public static Map<String, List<String>> read(Path file) {
         List<Map<String, String>> rows;
         try (InputStream in = Files.newInputStream(file)) {
-            rows = TsvTable.read(in, file.toString());
+            rows = TsvTable.read(in, file.toString(), List.of("field", "column"));
         } catch (IOException | RuntimeException e) {
             throw new TranslationSetupException("cannot read column mapping " + file + ": " + e.getMessage());
         }
