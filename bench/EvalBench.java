@@ -272,6 +272,11 @@ public final class EvalBench {
                         counts[2]++;
                         return true;
                     }
+
+                    @Override
+                    public boolean needsEventBytes() {
+                        return false; // counting only, as eval --count: the reader does not copy the bytes
+                    }
                 });
         if (counts[2] > 0) System.out.printf("%,d malformed events%n", counts[2]);
         System.out.printf("  (2 threads: evaluating thread cpu %.2f s, %.2f s of GC over the run)%n", cpuSeconds() - evalCpu0,

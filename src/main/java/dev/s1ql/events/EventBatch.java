@@ -57,15 +57,19 @@ public final class EventBatch {
         return size == capacity || rawUsed >= RAW_LIMIT;
     }
 
-    /** Appends an event: copies its bytes and the slots {@code extracted} holds for it. */
-    void addEvent(RawEvent event, EventValues extracted) {
+    /**
+     * Appends an event: the slots {@code extracted} holds for it, and its bytes unless {@code withBytes} is false
+     * (then the event is handed over empty).
+     */
+    void addEvent(RawEvent event, EventValues extracted, boolean withBytes) {
         if (event.deferral != null) throw new IllegalStateException("an event is added after it was read");
         int i = begin(event.file, event.line, null);
-        if (rawUsed + event.len > raw.length) raw = Arrays.copyOf(raw, Math.max(raw.length * 2, rawUsed + event.len));
-        System.arraycopy(event.buf, event.off, raw, rawUsed, event.len);
+        int len = withBytes ? event.len : 0;
+        if (rawUsed + len > raw.length) raw = Arrays.copyOf(raw, Math.max(raw.length * 2, rawUsed + len));
+        System.arraycopy(event.buf, event.off, raw, rawUsed, len);
         rawStart[i] = rawUsed;
-        rawLength[i] = event.len;
-        rawUsed += event.len;
+        rawLength[i] = len;
+        rawUsed += len;
         int n = extracted.filledCount();
         if (valuesUsed + n > slots.length) {
             int grown = Math.max(slots.length * 2, valuesUsed + n);

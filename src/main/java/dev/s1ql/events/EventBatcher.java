@@ -18,10 +18,14 @@ final class EventBatcher implements EventSink {
     private final boolean stopAtMalformed;
     private final Handoff handoff;
     private EventBatch batch;
+    /** Whether events' bytes go into the batch (not when the evaluating side only counts). */
+    private final boolean keepBytes;
     /** Set by the evaluating side when it stops early: reading ends at the next event. */
     volatile boolean cancelled;
 
-    EventBatcher(FieldSelection selection, boolean stopAtMalformed, EventBatch first, Handoff handoff) {
+    EventBatcher(FieldSelection selection, boolean stopAtMalformed, boolean keepBytes, EventBatch first,
+                 Handoff handoff) {
+        this.keepBytes = keepBytes;
         this.extractor = new FieldExtractor(selection);
         this.values = new EventValues(selection.size());
         this.stopAtMalformed = stopAtMalformed;
@@ -38,7 +42,7 @@ final class EventBatcher implements EventSink {
         } catch (MalformedEventException e) {
             return malformed(event.file(), event.line(), e.getMessage());
         }
-        batch.addEvent(event, values);
+        batch.addEvent(event, values, keepBytes);
         if (batch.isFull()) flush();
         return true;
     }

@@ -18,4 +18,12 @@ public interface ExtractedEventSink {
      * @return true to go on, false to stop the whole run
      */
     boolean malformed(String file, long line, String message);
+
+    /**
+     * Whether {@link #accept} looks at the event's bytes (to print it, say). When it does not (counting
+     * matches only), the reader does not copy them into the batch and the event it hands over is empty.
+     */
+    default boolean needsEventBytes() {
+        return true;
+    }
 }

@@ -49,7 +49,8 @@ public final class PipelinedEvents {
 
     private boolean run(List<String> names, EventFormat forced, FieldSelection selection, boolean stopAtMalformed,
                         EventFiles.Progress progress, ExtractedEventSink sink) throws IOException {
-        EventBatcher batcher = new EventBatcher(selection, stopAtMalformed, new EventBatch(BATCH_EVENTS), this::swap);
+        EventBatcher batcher = new EventBatcher(selection, stopAtMalformed, sink.needsEventBytes(),
+                new EventBatch(BATCH_EVENTS), this::swap);
         Thread reader = new Thread(() -> produce(names, forced, progress, batcher), "s1ql-event-reader");
         reader.setDaemon(true);
         reader.start();

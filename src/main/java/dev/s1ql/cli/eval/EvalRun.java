@@ -84,6 +84,12 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
         return true;
     }
 
+    /** Counting only: the pipelined reader need not copy each event's bytes for us. */
+    @Override
+    public boolean needsEventBytes() {
+        return !countOnly;
+    }
+
     /** Whether a malformed event ends the run (the pipelined reader must stop at it too). */
     public boolean failFast() {
         return failFast;
