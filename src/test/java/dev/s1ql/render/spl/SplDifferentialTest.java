@@ -144,11 +144,8 @@ class SplDifferentialTest {
             String query = "(EventType = \"Process Creation\" OR EventType = \"File Creation\" OR EventType = "
                     + "\"Open Remote Process Handle\") AND (" + nameExpr(r, 1) + ")";
             ParseResult pr = parser.parse(query);
-            assertTrue(pr.ok(), () -> query + " " + pr.diagnostics());
-            Translation t = spl.translate(pr.query(), new TranslationOptions("sysmon", null, false));
+            Translation t = sysmonTranslation(spl, query, pr);
             boolean never = !t.ok();
-            assertTrue(t.ok() || t.diagnostics().stream().filter(Diagnostic::isError)
-                    .allMatch(d -> d.code() == Code.TRANSLATION_NO_TABLE), () -> query + " " + t.diagnostics());
             if (!never) {
                 String out = t.output();
                 if (out.contains("replace(")) whereOnName++;
@@ -157,24 +154,52 @@ class SplDifferentialTest {
                 if (head.matches("(?s).*(Image|ParentImage|SourceImage|TargetImage)(=| IN \\()\"\\*.*")
                         && out.contains("replace(")) prefilters++;
             }
-            for (int e = 0; e < 30; e++) {
-                Map<String, String> s1 = new HashMap<>();
-                Map<String, String> sysmon = new HashMap<>();
-                twins(r, s1, sysmon);
-                boolean expected = eval(pr.query().root(), s1);
-                if (never) {
-                    assertTrue(!expected, () -> "refused but matches: " + query + "\nS1 event: " + s1);
-                    continue;
-                }
-                boolean actual = SplMiniEval.matches(t.output(), sysmon);
-                assertEquals(expected, actual, () -> "query: " + query + "\nspl: " + t.output() + "\nS1 event: " + s1
-                        + "\nSysmon event: " + sysmon);
-                compared++;
-            }
+            agreesOnTwins(r, query, pr, t, SplDifferentialTest::twins);
+            if (!never) compared += TWINS;
         }
         String counts = "where on a name " + whereOnName + ", exact name terms " + exactNameTerms + ", pre-filtered "
                 + prefilters + ", compared " + compared;
         assertTrue(whereOnName > 300 && exactNameTerms > 20 && prefilters > 50 && compared > 20_000, counts);
+    }
+
+    /** Random S1 events compared per query in the name tests. */
+    private static final int TWINS = 30;
+
+    /** Makes a random S1 event and its Sysmon twin. */
+    private interface Twins {
+        void make(Random r, Map<String, String> s1, Map<String, String> sysmon);
+    }
+
+    /** The query translated to sysmon; an error may only say that no event can match it. */
+    private static Translation sysmonTranslation(SplTranslator spl, String query, ParseResult pr) {
+        assertTrue(pr.ok(), () -> query + " " + pr.diagnostics());
+        Translation t = spl.translate(pr.query(), new TranslationOptions("sysmon", null, false));
+        assertTrue(t.ok() || t.diagnostics().stream().filter(Diagnostic::isError)
+                .allMatch(d -> d.code() == Code.TRANSLATION_NO_TABLE), () -> query + " " + t.diagnostics());
+        return t;
+    }
+
+    /**
+     * On {@link #TWINS} random twin events, the emitted SPL keeps the Sysmon twin exactly when the query matches
+     * the S1 event (a refused query must match none); returns how many the query matched.
+     */
+    private static int agreesOnTwins(Random r, String query, ParseResult pr, Translation t, Twins twins) {
+        int matched = 0;
+        for (int e = 0; e < TWINS; e++) {
+            Map<String, String> s1 = new HashMap<>();
+            Map<String, String> sysmon = new HashMap<>();
+            twins.make(r, s1, sysmon);
+            boolean expected = eval(pr.query().root(), s1);
+            if (!t.ok()) {
+                assertTrue(!expected, () -> "refused but matches: " + query + "\nS1 event: " + s1);
+                continue;
+            }
+            boolean actual = SplMiniEval.matches(t.output(), sysmon);
+            assertEquals(expected, actual, () -> "query: " + query + "\nspl: " + t.output() + "\nS1 event: " + s1
+                    + "\nSysmon event: " + sysmon);
+            if (expected) matched++;
+        }
+        return matched;
     }
 
     /** A random S1 event of one of the kinds the name test covers, and its Sysmon twin. */
@@ -273,11 +298,8 @@ class SplDifferentialTest {
             String query = "(EventType = \"File Creation\" OR EventType = \"File Deletion\" OR EventType = "
                     + "\"File Modification\" OR EventType = \"Process Creation\") AND (" + body + ")";
             ParseResult pr = parser.parse(query);
-            assertTrue(pr.ok(), () -> query + " " + pr.diagnostics());
-            Translation t = spl.translate(pr.query(), new TranslationOptions("sysmon", null, false));
+            Translation t = sysmonTranslation(spl, query, pr);
             boolean never = !t.ok();
-            assertTrue(t.ok() || t.diagnostics().stream().filter(Diagnostic::isError)
-                    .allMatch(d -> d.code() == Code.TRANSLATION_NO_TABLE), () -> query + " " + t.diagnostics());
             if (!never) {
                 String out = t.output();
                 if (out.contains("replace(TargetFilename")) whereOnFileName++;
@@ -288,21 +310,8 @@ class SplDifferentialTest {
                     prefilters++;
                 }
             }
-            for (int e = 0; e < 30; e++) {
-                Map<String, String> s1 = new HashMap<>();
-                Map<String, String> sysmon = new HashMap<>();
-                fileTwins(r, s1, sysmon);
-                boolean expected = eval(pr.query().root(), s1);
-                if (never) {
-                    assertTrue(!expected, () -> "refused but matches: " + query + "\nS1 event: " + s1);
-                    continue;
-                }
-                boolean actual = SplMiniEval.matches(t.output(), sysmon);
-                assertEquals(expected, actual, () -> "query: " + query + "\nspl: " + t.output() + "\nS1 event: " + s1
-                        + "\nSysmon event: " + sysmon);
-                compared++;
-                if (expected) matched++;
-            }
+            matched += agreesOnTwins(r, query, pr, t, SplDifferentialTest::fileTwins);
+            if (!never) compared += TWINS;
         }
         String counts = "where on a file name " + whereOnFileName + ", exact name terms " + exactNameTerms
                 + ", pre-filtered " + prefilters + ", compared " + compared + ", matching " + matched;
