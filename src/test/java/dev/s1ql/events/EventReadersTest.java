@@ -179,20 +179,14 @@ class EventReadersTest {
             "\"%d\"",
             "{\"a\":\"%d\"}}",
         };
-        Random rnd = new Random(11);
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 6000; i++) {
-            text.append(String.format(kinds[rnd.nextInt(kinds.length)], i));
-            if (rnd.nextInt(50) == 0) text.append(" ".repeat(rnd.nextInt(3000)));
-            text.append('\n');
-        }
+        String text = trickyLines(kinds, 11, 6000, 50, 3000, false);
         FieldExtractor shared = new FieldExtractor(sel);
         FieldExtractor alone = new FieldExtractor(sel);
         EventValues v1 = new EventValues(sel.size());
         EventValues v2 = new EventValues(sel.size());
         List<String> got = new ArrayList<>();
         List<String> expected = new ArrayList<>();
-        new NdjsonReader().read(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), "t",
+        new NdjsonReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t",
                 new EventSink() {
                     @Override
                     public boolean accept(RawEvent e) {
@@ -240,16 +234,8 @@ class EventReadersTest {
             "",
             "[%d]",
         };
-        Random rnd = new Random(23);
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8000; i++) {
-            text.append(String.format(kinds[rnd.nextInt(kinds.length)], i));
-            if (rnd.nextInt(40) == 0) text.append(" ".repeat(rnd.nextInt(5000)));
-            if (rnd.nextInt(300) == 0) text.append("{\"a\":\"").append("y".repeat(70_000 + rnd.nextInt(70_000))).append("\"}");
-            text.append(rnd.nextInt(20) == 0 ? "\r\n" : "\n");
-        }
-        text.append("{\"a\":\"last, without a newline\"}");
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        String text = trickyLines(kinds, 23, 8000, 40, 5000, true) + "{\"a\":\"last, without a newline\"}";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         List<String> whole = readAll(bytes, sel, a, b, false);
         List<String> deferred = readAll(bytes, sel, a, b, true);
         assertEquals(whole.size(), deferred.size());
@@ -284,6 +270,27 @@ class EventReadersTest {
             }
         });
         return out;
+    }
+
+    /**
+     * {@code count} lines, each a random one of {@code kinds} formatted with its index; one in {@code spacesOdds}
+     * followed by up to {@code maxSpaces} spaces (to cross the reader's buffer ends). With {@code huge}, one in
+     * 300 also gets an object longer than the buffer, and one in 20 ends in CR LF.
+     */
+    private static String trickyLines(String[] kinds, long seed, int count, int spacesOdds, int maxSpaces, boolean huge) {
+        Random rnd = new Random(seed);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(String.format(kinds[rnd.nextInt(kinds.length)], i));
+            if (rnd.nextInt(spacesOdds) == 0) text.append(" ".repeat(rnd.nextInt(maxSpaces)));
+            if (!huge) {
+                text.append('\n');
+                continue;
+            }
+            if (rnd.nextInt(300) == 0) text.append("{\"a\":\"").append("y".repeat(70_000 + rnd.nextInt(70_000))).append("\"}");
+            text.append(rnd.nextInt(20) == 0 ? "\r\n" : "\n");
+        }
+        return text.toString();
     }
 
     private interface Extraction {
