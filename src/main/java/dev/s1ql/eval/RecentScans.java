@@ -25,18 +25,16 @@ final class RecentScans {
     private final int[] hashes = new int[SLOTS];
     private final int[][] hits = new int[SLOTS][];
 
-    /** The hits kept for a value equal to {@code text}, or null. */
-    int[] find(String text) {
+    /** The hits kept for a value equal to {@code text}, whose {@link #hash} is {@code h}, or null. */
+    int[] find(String text, int h) {
         if (text.length() > MAX_LENGTH) return null;
-        int h = hash(text);
         int at = h & (SLOTS - 1);
         return hashes[at] == h && text.equals(texts[at]) ? hits[at] : null;
     }
 
-    /** Keeps the hits of the pass just made over {@code text}, each encoded by {@code code}. */
-    void remember(String text, int[] patterns, int count, IntUnaryOperator code) {
+    /** Keeps the hits of the pass just made over {@code text} (hash {@code h}), each encoded by {@code code}. */
+    void remember(String text, int h, int[] patterns, int count, IntUnaryOperator code) {
         if (text.length() > MAX_LENGTH) return;
-        int h = hash(text);
         int at = h & (SLOTS - 1);
         int[] kept = NONE;
         if (count > 0) {

@@ -94,14 +94,15 @@ final class SubstringIndex implements AhoCorasick.Hits {
         hitCount = 0;
         textLength = text.length();
         if (recent == null) recent = new RecentScans();
-        int[] known = recent.find(text);
+        int hash = RecentScans.hash(text);
+        int[] known = recent.find(text, hash);
         if (known != null) {
             for (int code : known) replay(code);
             return;
         }
         // Folding char by char inside the scan avoids building a folded copy of long values.
         automaton.scan(text, ignoreCase, this);
-        recent.remember(text, hitList, hitCount, codeOf);
+        recent.remember(text, hash, hitList, hitCount, codeOf);
     }
 
     private final java.util.function.IntUnaryOperator codeOf = this::code;
