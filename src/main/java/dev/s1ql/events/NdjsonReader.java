@@ -13,6 +13,8 @@ public final class NdjsonReader implements EventReader {
 
     /** Longest line accepted; a longer one is reported as malformed instead of exhausting the heap. */
     static final int MAX_LINE = 64 << 20;
+    /** The report for such a line, the same whether the line was split before or after it was handed over. */
+    private static final String TOO_LONG = "line longer than " + (MAX_LINE >> 20) + " MB";
 
     @Override
     public boolean read(InputStream in, String file, EventSink sink) throws IOException {
@@ -42,7 +44,7 @@ public final class NdjsonReader implements EventReader {
             }
             if (!lines.next()) return true;
             if (lines.tooLong()) {
-                if (!sink.malformed(file, lines.lineNumber(), "line longer than " + (MAX_LINE >> 20) + " MB")) return false;
+                if (!sink.malformed(file, lines.lineNumber(), TOO_LONG)) return false;
                 continue;
             }
             int off = lines.start();
@@ -63,7 +65,7 @@ public final class NdjsonReader implements EventReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (lines.tooLong()) throw new MalformedEventException("line longer than " + (MAX_LINE >> 20) + " MB");
+        if (lines.tooLong()) throw new MalformedEventException(TOO_LONG);
         int off = lines.start();
         int end = lines.end();
         while (end > off && isBlank(lines.buffer()[end - 1])) end--;
