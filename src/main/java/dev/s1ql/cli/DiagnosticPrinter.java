@@ -76,6 +76,7 @@ public final class DiagnosticPrinter {
         n.put("endLine", d.span().endLine() + in.lineOffset());
         n.put("endColumn", d.span().endColumn());
         if (d.hint() != null) n.put("hint", d.hint());
+        if (!d.details().isEmpty()) n.set("details", m.valueToTree(d.details()));
         return n;
     }
 

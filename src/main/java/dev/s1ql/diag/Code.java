@@ -3,7 +3,7 @@ package dev.s1ql.diag;
 
 /** Each code has a stable id users can grep for and suppress, and a default severity. */
 public enum Code {
-    // E1xx: input cannot be parsed
+    // S1xxx: input cannot be parsed (S1010-S1029 reserved for input reliability, issue #13)
     SYNTAX("S1001", Severity.ERROR),
     UNTERMINATED_STRING("S1002", Severity.ERROR),
     TOO_DEEP("S1003", Severity.ERROR),
@@ -11,7 +11,7 @@ public enum Code {
     BAD_ENCODING("S1005", Severity.ERROR),
     BAD_CHARACTER("S1006", Severity.ERROR),
     UNKNOWN_OPERATOR("S1007", Severity.ERROR),
-    // W2xx: parses, but probably not what was meant
+    // S20xx: parses, but probably not what was meant
     UNKNOWN_FIELD("S2001", Severity.WARNING),
     SUBSTRING_ON_ENUM("S2002", Severity.WARNING),
     UNKNOWN_ENUM_VALUE("S2003", Severity.WARNING),
@@ -27,12 +27,13 @@ public enum Code {
     LEGACY_FIELD("S2013", Severity.WARNING),
     PATHOLOGICAL_REGEX("S2014", Severity.WARNING),
     UNESCAPED_QUOTE("S2015", Severity.WARNING),
-    // S25xx: dialects (S1QL 2.0 / PowerQuery)
+    // S25xx: dialects (S1QL 2.0 / PowerQuery); S2505-S2549 reserved for reading all of 2.0 (issue #12)
     MIXED_DIALECT("S2501", Severity.ERROR),
     UNSUPPORTED_2_0("S2502", Severity.ERROR),
     UNDOCUMENTED_2_0("S2503", Severity.WARNING),
     UNKNOWN_COMMAND("S2504", Severity.ERROR),
-    // S3xxx: translation to another language (dev.s1ql.translate); approximations are listed in Strictness
+    // S30xx: translation to another language (dev.s1ql.translate); approximations are listed in Strictness.
+    // S3012-S3049 reserved for the translation core (issue #11), S3100-S3149 for pipeline translation (issue #12)
     TRANSLATION_UNMAPPED_FIELD("S3001", Severity.ERROR),
     TRANSLATION_NO_TABLE("S3002", Severity.ERROR),
     TRANSLATION_UNMAPPED_EVENT("S3003", Severity.ERROR),
