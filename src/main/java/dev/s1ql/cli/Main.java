@@ -1,7 +1,6 @@
 // Entry point of the `s1ql` command line: wires the subcommands and maps results to exit codes.
 package dev.s1ql.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,11 +10,13 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 @Command(name = "s1ql", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Parse, validate, format, evaluate and translate SentinelOne S1QL queries.",
+        description = "Parse, validate, format, evaluate and translate SentinelOne queries: S1QL 1.0 (Deep Visibility), "
+                + "S1QL 2.0 and PowerQuery.",
         subcommands = {ValidateCommand.class, FmtCommand.class, ParseCommand.class, TranslateCommand.class,
-                EvalCommand.class,
-                AutoComplete.GenerateCompletion.class},
-        footer = {"", "Exit codes: 0 success, 1 a query has errors, 2 usage or I/O error, 3 (eval) malformed events skipped.",
+                EvalCommand.class, CompletionCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 a query has errors (or fails --fail-on), 2 usage or I/O error (or no query "
+                + "found), 3 (eval) malformed events skipped.",
+                "Defaults for any option can be set in .s1ql.properties (searched from the working directory upward).",
                 "Docs: README.md and docs/ in the s1ql repository."})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

@@ -1,11 +1,15 @@
-// `s1ql translate`: S1QL 1.0 to another query language. The target is chosen with --to from the Translators
-// registry, so a new target needs no change here. Results go to stdout (or -o DIR), diagnostics to stderr.
+// `s1ql translate`: S1QL 1.0, 2.0 or PowerQuery to another query language. The target is chosen with --to from the
+// Translators registry, so a new target needs no change here. Results go to stdout, or with -o DIR to one file per
+// input mirroring the input folders (OutputFiles, each with a TranslationHeader); diagnostics go to stderr, a
+// per-input report to --report FILE, and one summary line ends the run.
 package dev.s1ql.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
+import dev.s1ql.cli.report.TranslationReport;
+import dev.s1ql.ast.Query;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.ParseResult;
 import dev.s1ql.parse.QueryReader;
@@ -25,26 +29,28 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Translate S1QL queries to another query language: kql (Microsoft Defender XDR or "
-                + "Microsoft Sentinel ASIM), spl (Splunk: Sysmon, CIM or SentinelOne field names), s1ql2 / pq "
-                + "(migration of S1QL 1.0 to S1QL 2.0 / PowerQuery), sql (DuckDB, Spark SQL, Trino).",
+        description = "Translate queries (S1QL 1.0, S1QL 2.0 filters and PowerQuery filters) to another query "
+                + "language: kql (Microsoft Defender XDR or Microsoft Sentinel ASIM), spl (Splunk: Sysmon, CIM or "
+                + "SentinelOne field names), s1ql2 / pq (migration of S1QL 1.0 to S1QL 2.0 / PowerQuery), sql (DuckDB, "
+                + "Spark SQL, Trino). With -o DIR the input folders are mirrored and each file starts with a comment "
+                + "header (source, rule title and ID, s1ql version, target and profile, every diagnostic) and keeps "
+                + "the source's comments.",
         footer = {"", "Examples:",
                 "  s1ql translate --to kql -q 'EventType = \"Process Creation\" AND TgtProcCmdLine ContainsCIS \"-enc\"'",
-                "  s1ql translate --to kql --profile sentinel-asim rules/ -o out/",
+                "  s1ql translate --to kql --profile sentinel-asim rules/ -o out/ --report out/report.csv",
                 "  s1ql translate --to kql --strict --format json rule.md",
                 "  s1ql translate --to sql --dialect spark --table lake.dv.events rules/",
                 "  s1ql translate --to spl --profile s1 --index sentinelone --sourcetype sentinelone:dv rules/",
                 "  s1ql translate --to s1ql2 -q 'TgtProcName In AnyCase (\"cmd.exe\") AND TgtProcCmdLine Contains \"/c\"'",
-                "", "Exit codes: 0 every input translated, 1 some input could not be translated (error "
-                + "diagnostics), 2 usage or I/O error."})
+                "", "Prints one summary line on stderr: s1ql translate: N queries to TARGET (PROFILE): ...",
+                "Exit codes: 0 every input translated, 1 some input could not be translated (error diagnostics; with "
+                + "--fail-on warning also warnings), 2 usage or I/O error, or no query found."})
 public final class TranslateCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -52,10 +58,11 @@ public final class TranslateCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Target language: kql, spl, s1ql2, pq, sql.")
+    @Option(names = "--to", required = true, paramLabel = "TARGET", completionCandidates = Completion.Targets.class,
+            description = "Target language: ${COMPLETION-CANDIDATES}.")
     String to;
 
-    @Option(names = "--profile", paramLabel = "NAME",
+    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = Completion.Profiles.class,
             description = "Target profile (kql: mde (default), sentinel-asim; spl: sysmon (default), cim, s1); "
                     + "for sql the SQL dialect: duckdb (default), spark, trino, also given as --dialect NAME.")
     String profile;
@@ -91,8 +98,18 @@ public final class TranslateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}). json prints one object per input and line.")
     Format format;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Write one file per input into DIR.")
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Write one file per input into DIR, "
+            + "mirroring the folders given as input (rules/a/x.md -> DIR/a/x.kql), each with a comment header.")
     Path outputDir;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write one row per input (source, title, id, "
+            + "output, status, codes) to FILE: CSV when it ends in .csv, else JSON.")
+    Path report;
+
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
+            description = "Exit 1 when an input has a diagnostic of this level or worse: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
 
     @Spec
     CommandSpec spec;
@@ -129,6 +146,7 @@ public final class TranslateCommand implements Callable<Integer> {
             err.println("s1ql translate: cannot read mapping file " + mapping);
             return Main.EXIT_USAGE;
         }
+        long started = System.nanoTime();
         List<QueryInput> all;
         try {
             all = inputs.collect();
@@ -141,42 +159,80 @@ public final class TranslateCommand implements Callable<Integer> {
         String profileName = profile != null ? profile : translator.profiles().get(0);
         ObjectMapper json = new ObjectMapper();
         QueryReader parser = new QueryReader();
-        Set<String> fileNames = new HashSet<>();
+        OutputFiles files = outputDir == null ? null : new OutputFiles(outputDir, inputs.paths,
+                format == Format.json ? ".json" : "." + translator.target());
+        TranslationReport rows = report == null ? null : new TranslationReport();
+        TranslationHeader header = new TranslationHeader(translator, profileName, Main.version());
         int failed = 0;
+        int withWarnings = 0;
+        int translated = 0;
         for (QueryInput in : all) {
-            Translation t;
+            Outcome o;
             try {
-                t = translate(parser, translator, in, options);
+                o = translate(parser, translator, in, options);
             } catch (TranslationSetupException e) {
                 err.println("s1ql translate: " + e.getMessage());
                 return Main.EXIT_USAGE;
             }
-            if (!t.ok()) failed++;
-            String text = t.ok() ? header(in, translator) + t.output() : null;
+            Translation t = o.translation();
+            boolean fails = !t.ok() || failOn.fails(t.diagnostics());
+            if (fails) failed++;
+            if (t.ok()) translated++;
+            boolean warned = t.diagnostics().stream().anyMatch(d -> d.severity() == dev.s1ql.diag.Severity.WARNING);
+            if (t.ok() && warned) withWarnings++;
+            Path written = null;
             if (format == Format.json) {
-                ObjectNode n = json.createObjectNode();
-                n.put("source", in.source());
-                if (in.title() != null) n.put("title", in.title());
-                if (in.id() != null) n.put("id", in.id());
-                n.put("target", translator.target());
-                n.put("profile", profileName);
-                n.put("output", t.output());
-                n.set("diagnostics", DiagnosticPrinter.json(json, in, t.diagnostics()));
-                if (outputDir == null) out.println(n);
-                else if (!write(outputDir, fileName(in, fileNames, ".json"), n + "\n", err)) return Main.EXIT_USAGE;
+                ObjectNode n = json(json, in, translator.target(), profileName, t);
+                if (files == null) out.println(n);
+                else if ((written = write(files, in, n + "\n", err)) == null) return Main.EXIT_USAGE;
             } else {
                 for (Diagnostic d : t.diagnostics()) DiagnosticPrinter.print(err, in, d);
-                if (text != null) {
-                    if (outputDir == null) out.println(text + (all.size() > 1 ? "\n" : ""));
-                    else if (!write(outputDir, fileName(in, fileNames, "." + translator.target()), text + "\n", err)) {
+                if (t.ok()) {
+                    if (files == null) {
+                        out.println(header.brief(in, o.comments()) + t.output() + (all.size() > 1 ? "\n" : ""));
+                    } else if ((written = write(files, in, header.full(in, o.comments(), t.diagnostics()) + t.output()
+                            + "\n", err)) == null) {
                         return Main.EXIT_USAGE;
                     }
                 }
             }
+            if (rows != null) {
+                rows.add(in, written, !t.ok() ? "failed" : fails ? "failed (--fail-on warning)"
+                        : warned ? "warnings" : "ok", t.diagnostics());
+            }
         }
         out.flush();
+        if (files != null) for (String w : files.renamed()) err.println("s1ql translate: " + w);
+        if (rows != null) {
+            try {
+                rows.write(report);
+            } catch (IOException e) {
+                err.println("s1ql translate: cannot write the report " + report + ": " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+        }
+        err.printf("s1ql translate: %d %s to %s (%s): %d translated (%d with warnings), %d failed%s%s (%.1f s)%n",
+                all.size(), all.size() == 1 ? "query" : "queries", translator.target(), profileName, translated,
+                withWarnings, failed, files == null ? "" : "; written to " + outputDir,
+                rows == null ? "" : "; report " + report, (System.nanoTime() - started) / 1e9);
         err.flush();
         return failed > 0 ? 1 : 0;
+    }
+
+    /**
+     * The JSON object of one translation, as `translate --format json` prints it per line: {source, title?, id?,
+     * target, profile, output, diagnostics}. One function, so that other front ends (the server) print the same.
+     */
+    public static ObjectNode json(ObjectMapper mapper, QueryInput in, String target, String profile, Translation t) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("source", in.source());
+        if (in.title() != null) n.put("title", in.title());
+        if (in.id() != null) n.put("id", in.id());
+        n.put("target", target);
+        n.put("profile", profile);
+        n.put("output", t.output());
+        n.set("diagnostics", DiagnosticPrinter.json(mapper, in, t.diagnostics()));
+        return n;
     }
 
     /** The target-specific options given, by setting name (each target says which it reads). */
@@ -189,45 +245,32 @@ public final class TranslateCommand implements Callable<Integer> {
         return s;
     }
 
+    /** A translation and the source's comments, which the output carries over. */
+    private record Outcome(Translation translation, List<Query.Comment> comments) {
+    }
+
     /** Parse problems come first; a query that does not parse is not translated. */
-    private Translation translate(QueryReader parser, Translator translator, QueryInput in,
-                                         TranslationOptions options) {
+    private Outcome translate(QueryReader parser, Translator translator, QueryInput in, TranslationOptions options) {
         ParseResult parsed = parser.read(in.text(), inputs.dialect());
         if (parsed.query() == null || parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-            return new Translation(null, parsed.diagnostics());
+            return new Outcome(new Translation(null, parsed.diagnostics()), List.of());
         }
         Translation t = translator.translate(parsed.query(), options);
         List<Diagnostic> ds = new ArrayList<>(parsed.diagnostics());
         ds.addAll(t.diagnostics());
-        return new Translation(t.output(), ds);
+        return new Outcome(new Translation(t.output(), ds), parsed.query().comments());
     }
 
-    /** A rule document's title and ID as comments of the target language, so that the output still says what it is. */
-    private static String header(QueryInput in, Translator translator) {
-        if (!in.isRuleDocument()) return "";
-        StringBuilder sb = new StringBuilder();
-        if (in.title() != null) sb.append(translator.lineComment(in.title().replace('\n', ' '))).append('\n');
-        if (in.id() != null) sb.append(translator.lineComment("id: " + in.id().replace('\n', ' '))).append('\n');
-        return sb.toString();
-    }
-
-    /** The rule ID, else the input file's base name, else query-N; made unique within one run. */
-    private static String fileName(QueryInput in, Set<String> used, String ext) {
-        String base = in.id() != null ? in.id() : Path.of(in.source().replaceAll("[<>:#]", "_")).getFileName().toString();
-        base = base.replaceAll("\\.(md|s1ql|txt)$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        if (base.isEmpty()) base = "query";
-        String name = base + ext;
-        for (int i = 2; !used.add(name); i++) name = base + "-" + i + ext;
-        return name;
-    }
-
-    private static boolean write(Path dir, String name, String content, PrintWriter err) {
+    /** Writes one output file; null (after saying why) when it cannot be written. */
+    private static Path write(OutputFiles files, QueryInput in, String content, PrintWriter err) {
+        Path target = files.pathFor(in);
         try {
-            Files.writeString(dir.resolve(name), content);
-            return true;
+            if (target.getParent() != null) Files.createDirectories(target.getParent());
+            Files.writeString(target, content);
+            return target;
         } catch (IOException e) {
-            err.println("s1ql translate: cannot write " + dir.resolve(name) + ": " + e.getMessage());
-            return false;
+            err.println("s1ql translate: cannot write " + target + ": " + e.getMessage());
+            return null;
         }
     }
 }
