@@ -13,7 +13,7 @@ import java.util.Properties;
         description = "Parse, validate, format, evaluate and translate SentinelOne queries: S1QL 1.0 (Deep Visibility), "
                 + "S1QL 2.0 and PowerQuery.",
         subcommands = {ValidateCommand.class, FmtCommand.class, ParseCommand.class, TranslateCommand.class,
-                EvalCommand.class, CompletionCommand.class},
+                EvalCommand.class, ServeCommand.class, CompletionCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a query has errors (or fails --fail-on), 2 usage or I/O error (or no query "
                 + "found), 3 (eval) malformed events skipped.",
                 "Defaults for any option can be set in .s1ql.properties (searched from the working directory upward).",

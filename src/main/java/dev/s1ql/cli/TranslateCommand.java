@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.cli.report.TranslationReport;
-import dev.s1ql.ast.Query;
 import dev.s1ql.diag.Diagnostic;
-import dev.s1ql.parse.ParseResult;
 import dev.s1ql.parse.QueryReader;
 import dev.s1ql.translate.Translation;
 import dev.s1ql.translate.TranslationOptions;
@@ -28,7 +26,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,9 +164,9 @@ public final class TranslateCommand implements Callable<Integer> {
         int withWarnings = 0;
         int translated = 0;
         for (QueryInput in : all) {
-            Outcome o;
+            CommandResults.Translated o;
             try {
-                o = translate(parser, translator, in, options);
+                o = CommandResults.translateKeepingComments(parser, translator, in, inputs.dialect(), options);
             } catch (TranslationSetupException e) {
                 err.println("s1ql translate: " + e.getMessage());
                 return Main.EXIT_USAGE;
@@ -182,7 +179,7 @@ public final class TranslateCommand implements Callable<Integer> {
             if (t.ok() && warned) withWarnings++;
             Path written = null;
             if (format == Format.json) {
-                ObjectNode n = json(json, in, translator.target(), profileName, t);
+                ObjectNode n = CommandResults.translation(json, in, translator, profileName, t);
                 if (files == null) out.println(n);
                 else if ((written = write(files, in, n + "\n", err)) == null) return Main.EXIT_USAGE;
             } else {
@@ -219,22 +216,6 @@ public final class TranslateCommand implements Callable<Integer> {
         return failed > 0 ? 1 : 0;
     }
 
-    /**
-     * The JSON object of one translation, as `translate --format json` prints it per line: {source, title?, id?,
-     * target, profile, output, diagnostics}. One function, so that other front ends (the server) print the same.
-     */
-    public static ObjectNode json(ObjectMapper mapper, QueryInput in, String target, String profile, Translation t) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("source", in.source());
-        if (in.title() != null) n.put("title", in.title());
-        if (in.id() != null) n.put("id", in.id());
-        n.put("target", target);
-        n.put("profile", profile);
-        n.put("output", t.output());
-        n.set("diagnostics", DiagnosticPrinter.json(mapper, in, t.diagnostics()));
-        return n;
-    }
-
     /** The target-specific options given, by setting name (each target says which it reads). */
     private Map<String, String> targetSettings() {
         Map<String, String> s = new LinkedHashMap<>();
@@ -243,22 +224,6 @@ public final class TranslateCommand implements Callable<Integer> {
         if (index != null) s.put("index", index);
         if (sourcetype != null) s.put("sourcetype", sourcetype);
         return s;
-    }
-
-    /** A translation and the source's comments, which the output carries over. */
-    private record Outcome(Translation translation, List<Query.Comment> comments) {
-    }
-
-    /** Parse problems come first; a query that does not parse is not translated. */
-    private Outcome translate(QueryReader parser, Translator translator, QueryInput in, TranslationOptions options) {
-        ParseResult parsed = parser.read(in.text(), inputs.dialect());
-        if (parsed.query() == null || parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-            return new Outcome(new Translation(null, parsed.diagnostics()), List.of());
-        }
-        Translation t = translator.translate(parsed.query(), options);
-        List<Diagnostic> ds = new ArrayList<>(parsed.diagnostics());
-        ds.addAll(t.diagnostics());
-        return new Outcome(new Translation(t.output(), ds), parsed.query().comments());
     }
 
     /** Writes one output file; null (after saying why) when it cannot be written. */

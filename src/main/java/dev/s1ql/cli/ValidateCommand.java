@@ -3,7 +3,6 @@
 package dev.s1ql.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s1ql.check.CheckOptions;
 import dev.s1ql.check.Validator;
 import dev.s1ql.cli.input.QueryInput;
@@ -87,7 +86,7 @@ public final class ValidateCommand implements Callable<Integer> {
             else if (shown.stream().anyMatch(d -> d.severity() == dev.s1ql.diag.Severity.WARNING)) withWarnings++;
             if (failOn.fails(shown)) failed++;
             switch (format) {
-                case json -> out.println(json(mapper, in, r, shown));
+                case json -> out.println(CommandResults.validation(mapper, in, r, shown));
                 case sarif -> sarif.add(in, shown);
                 case github -> shown.forEach(d -> out.println(GithubAnnotations.line(in, d)));
                 case text -> shown.forEach(d -> DiagnosticPrinter.print(out, in, d));
@@ -102,20 +101,5 @@ public final class ValidateCommand implements Callable<Integer> {
                 (System.nanoTime() - started) / 1e9);
         err.flush();
         return exit;
-    }
-
-    /**
-     * The JSON object of one input, as `validate --format json` prints it per line: {source, title?, id?, valid,
-     * dialect?, diagnostics}. One function, so that other front ends (the server) print the same object.
-     */
-    public static ObjectNode json(ObjectMapper mapper, QueryInput in, Validator.Result r, List<Diagnostic> shown) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("source", in.source());
-        if (in.title() != null) n.put("title", in.title());
-        if (in.id() != null) n.put("id", in.id());
-        n.put("valid", r.valid());
-        if (r.query() != null) n.put("dialect", r.query().dialect().label());
-        n.set("diagnostics", DiagnosticPrinter.json(mapper, in, shown));
-        return n;
     }
 }
