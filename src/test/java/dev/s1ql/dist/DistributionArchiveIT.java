@@ -79,7 +79,8 @@ class DistributionArchiveIT {
     @Test
     void archiveHoldsLaunchersJarLicenceAndDocs() throws IOException {
         for (String f : List.of("bin/s1ql", "bin/s1ql.bat", "lib/s1ql.jar", "lib/DUCKDB.txt", "LICENSE", "NOTICE",
-                "README.md", "licenses/antlr4-runtime-BSD-3-Clause.txt", "licenses/duckdb-MIT.txt", SEED, EVENTS)) {
+                "README.md", "licenses/antlr4-runtime-BSD-3-Clause.txt", "licenses/duckdb-MIT.txt",
+                "licenses/playground-page-MIT.txt", "docs/language.md", SEED, EVENTS)) {
             assertTrue(Files.isRegularFile(home.resolve(f)), "missing in the archive: " + f);
         }
         assertTrue(Files.isExecutable(home.resolve("bin/s1ql")));
