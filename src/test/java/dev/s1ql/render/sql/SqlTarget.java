@@ -49,7 +49,9 @@ public final class SqlTarget implements SpecTarget {
 
     private static TargetRun throughTable(EvalSpecFile spec, ParseResult parsed) throws Exception {
         SqlTranslator.Written w = SqlTranslator.write(parsed.query(), SqlDialect.DUCKDB);
-        if (w.condition() == null) throw new AssertionError("not translated: " + spec.query() + " " + w.diagnostics());
+        if (w.condition() == null || w.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+            throw new AssertionError("not translated: " + spec.query() + " " + w.diagnostics());
+        }
         ObjectMapper json = new ObjectMapper();
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
