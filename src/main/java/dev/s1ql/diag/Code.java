@@ -45,7 +45,13 @@ public enum Code {
     TRANSLATION_EMPTY_VS_MISSING("S3009", Severity.WARNING),
     TRANSLATION_TYPE_MISMATCH("S3010", Severity.ERROR),
     TRANSLATION_TABLE_DROPPED("S3011", Severity.WARNING),
-    // S35xx: SPL-specific translation notes
+    TRANSLATION_BRANCH_DROPPED("S3012", Severity.WARNING),
+    TRANSLATION_EXCLUSION_DROPPED("S3013", Severity.WARNING),
+    TRANSLATION_REGEX_DIFFERENCE("S3014", Severity.WARNING),
+    REGEX_CASE_READING("S3015", Severity.INFO),
+    TRANSLATION_TARGET_LIMIT("S3016", Severity.WARNING),
+    // S35xx: SPL-specific translation notes (S3501 is no longer emitted: regex engine differences are S3014 for
+    // every target)
     SPL_REGEX_DIALECT("S3501", Severity.WARNING);
 
     private final String id;

@@ -13,7 +13,7 @@ import java.util.List;
  * Format (lines starting with '#' are comments):
  * <pre>
  * query: TgtProcCmdLine Contains "Foo"
- * options: enum-case=sensitive regex-case=insensitive     (optional)
+ * options: enum-case=sensitive regex-case=sensitive     (optional)
  * events:
  * {"id": "a", "tgtProcCmdLine": "xFooy"}
  * {"id": "b", "tgtProcCmdLine": "xfooy"}
@@ -56,6 +56,7 @@ public record EvalSpecFile(String name, String query, EvalOptions options, List<
         return switch (opt) {
             case "enum-case=sensitive" -> o.withEnumCaseInsensitive(false);
             case "regex-case=insensitive" -> o.withRegexCaseInsensitive(true);
+            case "regex-case=sensitive" -> o.withRegexCaseInsensitive(false);
             case "regex-budget=small" -> o.withRegexStepBudget(10_000);
             default -> throw new IOException(file + ": unknown option " + opt);
         };

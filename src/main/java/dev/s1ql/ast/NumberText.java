@@ -1,14 +1,16 @@
-// Whether a text reads as a number (`445`, `-1.5`), for the numeric comparisons of spec §2.6.
-package dev.s1ql.eval;
+// The one rule for "this text is a number" (spec §2.6: `445`, `-1.5`, quoted or not): the evaluator compares
+// such values numerically, and every translation target writes them as numbers. `1e3`, `0x10`, `+5`, ` 5` and
+// `1_000` are not numbers under it; they compare as text everywhere.
+package dev.s1ql.ast;
 
 import java.math.BigDecimal;
 
-final class NumberText {
+public final class NumberText {
     private NumberText() {
     }
 
     /** The number a text spells (the grammar's NUMBER shape, optionally quoted in the query), or null. */
-    static BigDecimal parse(String s) {
+    public static BigDecimal parse(String s) {
         int n = s.length();
         if (n == 0 || n > 60) return null;
         int i = s.charAt(0) == '-' ? 1 : 0;

@@ -1,0 +1,45 @@
+// Specialises a lowered condition to one class of events: tests on the EventType, ObjectType or EndpointOS the
+// class fixes, and tests on fields its kind does not carry (SentinelOne: false, IS EMPTY aside), become constants
+// and AND/OR simplify. What remains is what the target must test on its events of that class.
+package dev.s1ql.translate.core;
+
+import java.util.List;
+
+public final class Specializer {
+
+    private final EventUniverse universe;
+
+    public Specializer(EventUniverse universe) {
+        this.universe = universe;
+    }
+
+    public Cond specialize(Cond c, EventClass cls) {
+        if (cls.objectType() == null && cls.eventType() == null && cls.os() == null) return c;
+        if (c instanceof Cond.Const) return c;
+        if (c instanceof Cond.Lit l) {
+            Boolean v = decide(l.test(), cls);
+            return v == null ? c : Cond.of(l.negated() != v);
+        }
+        List<Cond> parts = c instanceof Cond.All a ? a.parts() : ((Cond.Any) c).parts();
+        List<Cond> out = parts.stream().map(p -> specialize(p, cls)).toList();
+        return c instanceof Cond.All ? Cond.and(out) : Cond.or(out);
+    }
+
+    /** The test's value on every event of the class, or null when it depends on the event. */
+    public Boolean decide(Test t, EventClass cls) {
+        String known = switch (t.lowerField()) {
+            case "eventtype" -> cls.eventType();
+            case "objecttype" -> cls.objectType();
+            case "endpointos" -> cls.os();
+            default -> null;
+        };
+        if (known != null) return ConstantTest.holds(t, known);
+        if (t.lowerField().equals("eventtype") || t.lowerField().equals("objecttype") || t.lowerField().equals("endpointos")) {
+            return null;
+        }
+        if (cls.objectType() != null && !universe.carries(t.field(), cls.objectType())) {
+            return ConstantTest.holds(t, null);
+        }
+        return null;
+    }
+}
