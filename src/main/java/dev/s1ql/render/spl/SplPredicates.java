@@ -1,4 +1,5 @@
-// Turns one S1QL 1.0 predicate, already mapped to a target field, into an SplCond with the exact SentinelOne
+// The SPL dialect of the translation core for one test: turns a lowered test, already mapped to a target field,
+// into an SplCond with the exact SentinelOne
 // meaning: case-insensitive operators become search terms (which ignore case), case-sensitive ones and values
 // holding '*' become eval tests (match(), ==); negated operators stay false on a missing field (f!=v, or
 // isnotnull() in eval) while a prefix NOT stays true on it. A field mapped to the last segment of a target path
@@ -7,17 +8,21 @@
 package dev.s1ql.render.spl;
 
 import dev.s1ql.ast.MatchKind;
-import dev.s1ql.ast.NumberValue;
-import dev.s1ql.ast.Predicate;
-import dev.s1ql.ast.Value;
 import dev.s1ql.catalog.FieldType;
 import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.diag.Severity;
+import dev.s1ql.regex.RegexEngine;
+import dev.s1ql.regex.RegexTranslation;
 import dev.s1ql.render.spl.SplCond.All;
 import dev.s1ql.render.spl.SplCond.Any;
 import dev.s1ql.render.spl.SplCond.Atom;
 import dev.s1ql.render.spl.SplCond.Prefilter;
+import dev.s1ql.translate.core.Leaf;
+import dev.s1ql.translate.core.Operand;
+import dev.s1ql.translate.core.PrefixRewrite;
+import dev.s1ql.translate.core.Test;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,10 +31,34 @@ import java.util.Set;
 
 final class SplPredicates {
 
-    private final Diagnostics diags;
+    /** Warnings of the test being written (a new instance per test). */
+    private final List<Diagnostic> notes = new ArrayList<>();
 
-    SplPredicates(Diagnostics diags) {
-        this.diags = diags;
+    private SplPredicates() {
+    }
+
+    /** The test written on {@code target} (see {@link #render}), or why it cannot be. */
+    static Leaf<SplCond> leaf(Test t, String target, boolean lastSegment, List<PrefixRewrite.Root> prefixes) {
+        SplPredicates w = new SplPredicates();
+        try {
+            return Leaf.written(w.render(t, target, lastSegment, prefixes), w.notes);
+        } catch (Unwritable u) {
+            return Leaf.unwritable(u.reason);
+        }
+    }
+
+    /** Raised inside rendering when a part of the test has no SPL form. */
+    private static final class Unwritable extends Exception {
+        final Diagnostic reason;
+
+        Unwritable(Diagnostic reason) {
+            super(null, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    private void warn(Code code, String message, dev.s1ql.ast.Span span) {
+        notes.add(Diagnostic.of(code, message, span));
     }
 
     /** How a text value is anchored. */
@@ -66,11 +95,12 @@ final class SplPredicates {
      * @param target      the target field
      * @param lastSegment the SentinelOne value is the last path segment of the target's value
      */
-    SplCond render(Predicate p, String target, boolean lastSegment, List<SplProfile.PrefixRewrite> prefixes) {
-        MatchKind kind = p.operator().kind();
-        boolean negated = p.operator().negated();
-        FieldType type = p.field().isKnown() ? p.field().resolved().type() : FieldType.STRING;
-        boolean ci = p.operator().caseInsensitive() || type == FieldType.ENUM;
+    private SplCond render(Test p, String target, boolean lastSegment, List<PrefixRewrite.Root> prefixes)
+            throws Unwritable {
+        MatchKind kind = p.kind();
+        boolean negated = p.negated();
+        FieldType type = p.type();
+        boolean ci = p.ignoreCase();
         Subject s = new Subject(target, lastSegment);
         String sf = s.sf();
         String ef = s.ef();
@@ -79,8 +109,8 @@ final class SplPredicates {
             case EXISTS:
                 return new Atom(sf + "=*", "isnotnull(" + ef + ")", false, null, null);
             case EMPTY:
-                diags.warn(Code.TRANSLATION_EMPTY_VS_MISSING, "Splunk does not keep empty field values apart from "
-                        + "missing ones as SentinelOne does; '" + p.operator().spelling() + "' is rendered as "
+                warn(Code.TRANSLATION_EMPTY_VS_MISSING, "Splunk does not keep empty field values apart from "
+                        + "missing ones as SentinelOne does; '" + p.source().operator().spelling() + "' is rendered as "
                         + (negated ? "'field has a value'" : "'field has no value'"), p.span());
                 String nonEmpty = "(isnotnull(" + ef + ") AND " + ev + "!=\"\")";
                 String empty = "(isnull(" + ef + ") OR " + ev + "==\"\")";
@@ -92,14 +122,14 @@ final class SplPredicates {
                 Atom has = new Atom(sf + "=*", nonEmpty, false, null, null);
                 return negated ? has : new Atom("NOT " + sf + "=*", empty, true, null, null);
             case BOOL:
-                String b = Boolean.toString(((dev.s1ql.ast.BoolValue) p.value()).value());
+                String b = Boolean.toString(Boolean.parseBoolean(p.operand().text()));
                 String isB = "(isnotnull(" + ef + ") AND lower(" + ev + ")==\"" + b + "\")";
                 return lastSegment ? Atom.evalOnly(isB) : new Atom(sf + "=" + b, isB, false, sf, b);
             case COMPARE:
-                return compare(p, s, p.operator().comparison().symbol(), p.value());
+                return compare(s, p.comparison().symbol(), p.operand());
             case RANGE:
-                return new All(List.of(compare(p, s, ">=", p.values().get(0)),
-                        compare(p, s, "<=", p.values().get(1))));
+                return new All(List.of(compare(s, ">=", p.operands().get(0)),
+                        compare(s, "<=", p.operands().get(1))));
             case REGEX:
                 return regex(p, s);
             default:
@@ -115,9 +145,11 @@ final class SplPredicates {
         // for a positive test on a last segment: path globs that every event the test keeps matches
         Set<String> globs = new LinkedHashSet<>();
         boolean everyValueHasGlob = true;
-        for (Value v : p.values()) {
-            String text = rewrite(p, v.text(), shape, prefixes);
-            boolean numeric = type == FieldType.NUMBER && number(text) != null;
+        List<String> texts = prefixes.isEmpty() ? p.operands().stream().map(Operand::text).toList()
+                : PrefixRewrite.apply(p, prefixes, notes);
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            boolean numeric = type == FieldType.NUMBER && p.operands().get(i).isNumber() && text.equals(p.operands().get(i).text());
             // a value without letters that have case matches the same with and without case
             boolean caseless = text.toLowerCase(Locale.ROOT).equals(text.toUpperCase(Locale.ROOT));
             boolean textCi = ci || numeric || caseless;
@@ -196,70 +228,42 @@ final class SplPredicates {
                 : (negated ? "NOT " : "") + "match(" + ev + ", " + SplLiteral.quote(regex) + ")";
     }
 
-    private SplCond compare(Predicate p, Subject s, String op, Value v) {
+    private SplCond compare(Subject s, String op, Operand v) throws Unwritable {
         String ef = s.ef();
-        BigDecimal n = v instanceof NumberValue nv ? nv.number() : number(v.text());
-        if (n != null) {
-            String num = n.toPlainString();
+        if (v.isNumber()) {
+            String num = v.number().toPlainString();
             String eval = "(isnotnull(" + ef + ") AND tonumber(" + s.value() + ")" + op + num + ")";
             return s.lastSegment() ? Atom.evalOnly(eval) : Atom.of(s.sf() + op + num, eval);
         }
-        diags.warn(Code.TRANSLATION_APPROXIMATE_VALUE, "'" + v.text() + "' is not a number: the comparison is "
+        warn(Code.TRANSLATION_APPROXIMATE_VALUE, "'" + v.text() + "' is not a number: the comparison is "
                 + "rendered as a text comparison in eval, which orders differently from SentinelOne for times and "
                 + "mixed text", v.span());
         if (!SplLiteral.isQuotable(v.text())) {
-            diags.error(Code.TRANSLATION_TYPE_MISMATCH, "a comparison value with control characters cannot be "
-                    + "written in SPL", v.span());
-            return Atom.evalOnly("false()");
+            throw new Unwritable(new Diagnostic(Severity.ERROR, Code.TRANSLATION_TYPE_MISMATCH, "a comparison value "
+                    + "with control characters cannot be written in SPL", v.span(), null));
         }
         return Atom.evalOnly("(isnotnull(" + ef + ") AND " + s.value() + op + SplLiteral.quote(v.text()) + ")");
     }
 
-    private SplCond regex(Predicate p, Subject s) {
+    private SplCond regex(Test p, Subject s) throws Unwritable {
         String ef = s.ef();
-        String pattern = p.value().text();
-        for (String why : SplRegex.javaOnlyConstructs(pattern)) {
-            diags.error(Code.TRANSLATION_UNSUPPORTED_REGEX, "the regex uses " + why + ", which Splunk's PCRE "
-                    + "reads differently", p.value().span());
+        RegexTranslation rx = RegexTranslation.of(p.operand().text(), p.ignoreCase(), RegexEngine.PCRE);
+        if (!rx.ok()) {
+            throw new Unwritable(new Diagnostic(Severity.ERROR, Code.TRANSLATION_UNSUPPORTED_REGEX, "the pattern uses "
+                    + String.join(", ", rx.unsupported()) + ", which Splunk's regular expressions (PCRE) cannot run",
+                    p.operand().span(), null));
         }
-        for (String why : SplRegex.subtleDifferences(pattern)) {
-            diags.warn(Code.SPL_REGEX_DIALECT, "the regex uses " + why + "; Splunk's PCRE may match other text "
-                    + "than SentinelOne", p.value().span());
+        for (String why : rx.differences()) {
+            warn(Code.TRANSLATION_REGEX_DIFFERENCE, "the pattern uses " + why + "; Splunk's PCRE may match other "
+                    + "text than SentinelOne", p.operand().span());
         }
         StringBuilder safe = new StringBuilder();
-        pattern.codePoints().forEach(cp -> {
+        rx.pattern().codePoints().forEach(cp -> {
             if (Character.isISOControl(cp)) safe.append(String.format("\\x{%x}", cp));
             else safe.appendCodePoint(cp);
         });
         String m = "match(" + s.value() + ", " + SplLiteral.quote(safe.toString()) + ")";
-        return Atom.evalOnly(p.operator().negated() ? "(isnotnull(" + ef + ") AND NOT " + m + ")"
+        return Atom.evalOnly(p.negated() ? "(isnotnull(" + ef + ") AND NOT " + m + ")"
                 : "(isnotnull(" + ef + ") AND " + m + ")");
-    }
-
-    /** Registry hives etc.: SentinelOne's spelling of a value's start rewritten to the target's. */
-    private String rewrite(Predicate p, String v, Shape shape, List<SplProfile.PrefixRewrite> prefixes) {
-        for (SplProfile.PrefixRewrite r : prefixes) {
-            if (!v.toLowerCase(Locale.ROOT).startsWith(r.from().toLowerCase(Locale.ROOT))) continue;
-            String out = r.to() + v.substring(r.from().length());
-            boolean anchored = shape == Shape.EQUALS || shape == Shape.STARTS;
-            if (anchored && r.exact()) {
-                diags.warn(Code.TRANSLATION_VALUE_TRANSFORMED, "'" + r.from() + "' at the start of the value is "
-                        + "written '" + r.to() + "' in the target data", p.span());
-            } else {
-                diags.warn(Code.TRANSLATION_APPROXIMATE_VALUE, "'" + r.from() + "' in the value was rewritten to '"
-                        + r.to() + "'; " + (anchored ? "the target's hive spelling is not certain"
-                        : "the value is not anchored at the start of the path, so the rewrite may not apply"), p.span());
-            }
-            return out;
-        }
-        return v;
-    }
-
-    private static BigDecimal number(String s) {
-        try {
-            return new BigDecimal(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -31,16 +31,12 @@ public final class SplProfile {
     /** The detail of a field row whose SentinelOne value is the last path segment of the target field. */
     public static final String LAST_SEGMENT = "last-segment";
 
-    /** A value-prefix rewrite (registry hives): SentinelOne writes {@code from}, the target {@code to}. */
-    public record PrefixRewrite(String from, String to, boolean exact) {
-    }
-
     private final String name;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, EventSelector> osBase = new LinkedHashMap<>();
     private final Map<String, EventMapping> events = new LinkedHashMap<>();
     private final Map<String, FieldMapping> fields = new LinkedHashMap<>();
-    private final Map<String, List<PrefixRewrite>> prefixes = new LinkedHashMap<>();
+    private final Map<String, List<dev.s1ql.translate.core.PrefixRewrite.Root>> prefixes = new LinkedHashMap<>();
 
     SplProfile(String name, Collection<ProfileRow> rows) {
         this.name = name;
@@ -60,7 +56,7 @@ public final class SplProfile {
                         new FieldMapping(r.s1(), r.scope(), r.target(), r.detail().trim().equals(LAST_SEGMENT),
                                 r.exact(), r.source()));
                 case "prefix" -> prefixes.computeIfAbsent(key(r.s1()) + "@" + key(r.scope()), k -> new ArrayList<>())
-                        .add(new PrefixRewrite(r.detail(), r.target(), r.exact()));
+                        .add(new dev.s1ql.translate.core.PrefixRewrite.Root(r.detail(), r.target(), r.exact(), ""));
                 default -> throw new IllegalArgumentException("unknown row kind '" + r.kind() + "'");
             }
         }
@@ -104,7 +100,7 @@ public final class SplProfile {
     }
 
     /** The value-prefix rewrites of a field in the field set where it was found. */
-    public List<PrefixRewrite> prefixes(String s1Field, String fieldSet) {
+    public List<dev.s1ql.translate.core.PrefixRewrite.Root> prefixes(String s1Field, String fieldSet) {
         return prefixes.getOrDefault(key(s1Field) + "@" + key(fieldSet), List.of());
     }
 }

@@ -43,8 +43,13 @@ public final class SqlTranslator implements Translator {
     }
 
     @Override
-    public Set<String> settings() {
-        return Set.of(SETTING_TABLE, SETTING_COLUMNS);
+    public List<dev.s1ql.translate.TargetSetting> targetSettings() {
+        return List.of(new dev.s1ql.translate.TargetSetting(SETTING_TABLE, "NAME", "sql: the table to read, NAME or "
+                        + "qualified db.schema.NAME (default: events).", List.of()),
+                new dev.s1ql.translate.TargetSetting(SETTING_COLUMNS, "NAMING", "sql: which columns hold the fields: v1 "
+                        + "(default: 1.0 camelCase keys, tgtProcCmdLine) or v2 (2.0 dotted names as nested struct "
+                        + "fields, src.process.name); --mapping FILE overrides single fields (docs/sql.md).",
+                        List.of("v1", "v2")));
     }
 
     @Override

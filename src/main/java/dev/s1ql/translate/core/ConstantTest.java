@@ -12,13 +12,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-final class ConstantTest {
+public final class ConstantTest {
 
     private ConstantTest() {
     }
 
     /** The test's value on an event whose field holds {@code actual}; null means the event lacks the field. */
-    static boolean holds(Test t, String actual) {
+    public static boolean holds(Test t, String actual) {
         MatchKind kind = t.kind();
         if (kind == MatchKind.EXISTS) return actual != null;
         if (kind == MatchKind.EMPTY) {

@@ -34,6 +34,7 @@ public final class Specializer {
             default -> null;
         };
         if (known != null) return ConstantTest.holds(t, known);
+        if (t.lowerField().equals("eventtype") && cls.objectType() != null) return sameForEveryType(t, cls.objectType());
         if (t.lowerField().equals("eventtype") || t.lowerField().equals("objecttype") || t.lowerField().equals("endpointos")) {
             return null;
         }
@@ -41,5 +42,20 @@ public final class Specializer {
             return ConstantTest.holds(t, null);
         }
         return null;
+    }
+
+    /** An EventType test on a kind of event: decided when it holds for all of the kind's event types, or none. */
+    private Boolean sameForEveryType(Test t, String objectType) {
+        java.util.List<String> types = universe.eventTypesOf(objectType);
+        if (types.isEmpty()) {
+            // a kind without known event types: only a test that names event types of other kinds is decided
+            boolean namesKnownTypes = !t.negated() && (t.kind() == dev.s1ql.ast.MatchKind.EQUALS
+                    || t.kind() == dev.s1ql.ast.MatchKind.IN)
+                    && t.operands().stream().allMatch(o -> universe.objectTypeOf(o.text()) != null);
+            return namesKnownTypes ? Boolean.FALSE : null;
+        }
+        boolean first = ConstantTest.holds(t, types.get(0));
+        for (String et : types) if (ConstantTest.holds(t, et) != first) return null;
+        return first;
     }
 }
