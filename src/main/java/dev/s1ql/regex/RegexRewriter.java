@@ -18,11 +18,13 @@ import java.util.Set;
 final class RegexRewriter {
 
     /** Java's line terminators when (?d) is off: '.' stops at them, '$' may stand before a final one. */
-    private static final String NOT_TERMINATOR = "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]";
-    private static final String FINAL_TERMINATOR = "(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?\\z";
+    private static final String NOT_TERMINATOR = "[^\\n\\r\\x85\\x{2028}\\x{2029}]";
+    private static final String FINAL_TERMINATOR = "(?:\\r\\n|[\\n\\r\\x85\\x{2028}\\x{2029}])?\\z";
     private static final String H_SPACE = "\\t \\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}";
-    private static final String V_SPACE = "\\n\\x{0B}\\f\\r\\x{85}\\x{2028}\\x{2029}";
-    private static final String S_SPACE = "\\t\\n\\x{0B}\\f\\r ";
+    private static final String V_SPACE = "\\n\\x0B\\f\\r\\x85\\x{2028}\\x{2029}";
+    /** Java's \\s is RE2's \\s plus the vertical tab (RE2 spells it \\v). */
+    private static final String S_SPACE = "\\s\\v";
+    private static final String S_SPACE_NEGATED = "[^\\s\\v]";
 
     /** Java's POSIX character classes (US-ASCII unless (?U)) as class members. */
     private static final Map<String, String> POSIX = Map.ofEntries(
@@ -87,6 +89,7 @@ final class RegexRewriter {
         }
         String body = rewriting ? out.toString() : p;
         String prefix = !ignoreCase ? "" : engine == RegexEngine.JAVA ? "(?iu)" : engine == RegexEngine.S1_2_0 ? "" : "(?i)";
+        if (prefix.equals("(?i)") && body.startsWith("(?i)")) prefix = "";   // the pattern says so already
         return new RegexTranslation(prefix + body, List.copyOf(unsupported), List.copyOf(differences),
                 List.copyOf(rewrites), List.copyOf(limits));
     }
@@ -448,7 +451,14 @@ final class RegexRewriter {
                 if (engine == RegexEngine.RE2) codePoint(value, p.substring(start, i));
                 else emit(p.substring(start, i));
             }
-            case 's', 'S' -> spaceClass(c, S_SPACE, "\\s", inClass, engine == RegexEngine.RE2);
+            case 's', 'S' -> {
+                if (engine == RegexEngine.RE2 && c == 'S' && !inClass) {
+                    emit(S_SPACE_NEGATED);
+                    rewrites.add("\\S as " + S_SPACE_NEGATED + " (Java's \\s also holds the vertical tab)");
+                } else {
+                    spaceClass(c, S_SPACE, "\\s", inClass, engine == RegexEngine.RE2);
+                }
+            }
             case 'h', 'H' -> spaceClass(c, H_SPACE, "\\h", inClass, engine == RegexEngine.RE2);
             case 'v', 'V' -> spaceClass(c, V_SPACE, "\\v", inClass, engine == RegexEngine.RE2);
             case 'R' -> {

@@ -48,7 +48,7 @@ final class KqlQueryText {
         List<KqlExpr> what = new ArrayList<>();
         List<KqlExpr> conjuncts = leg.condition() instanceof KqlExpr.All all ? all.operands()
                 : leg.condition() instanceof KqlExpr.Const ? List.of() : List.of(leg.condition());
-        for (KqlExpr c : conjuncts) (leg.eventConditions().contains(c) ? which : what).add(c);
+        for (KqlExpr c : conjuncts) (isEventCondition(c, leg.eventConditions()) ? which : what).add(c);
         if (!which.isEmpty()) sb.append("\n| where ").append(KqlWriter.write(KqlExpr.and(which)));
         String condition = what.isEmpty() ? null : KqlWriter.write(KqlExpr.and(what));
         extend(sb, leg.computed(), condition);
@@ -81,6 +81,15 @@ final class KqlQueryText {
         extend(sb, computed, condition);
         if (condition != null) sb.append("\n| where ").append(condition);
         return sb.toString();
+    }
+
+    /** A condition made only of conditions on the kind of event or the device OS. */
+    private static boolean isEventCondition(KqlExpr c, Set<KqlExpr> events) {
+        if (events.contains(c)) return true;
+        if (c instanceof KqlExpr.All a) return a.operands().stream().allMatch(x -> isEventCondition(x, events));
+        if (c instanceof KqlExpr.Any a) return a.operands().stream().allMatch(x -> isEventCondition(x, events));
+        if (c instanceof KqlExpr.Negation n) return isEventCondition(n.operand(), events);
+        return false;
     }
 
     /** A computed column is added only when the condition still refers to it. */

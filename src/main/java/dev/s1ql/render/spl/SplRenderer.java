@@ -64,14 +64,32 @@ final class SplRenderer implements Combinators<SplCond> {
         return diagnostics;
     }
 
+    /**
+     * NOT a AND NOT b, as the core's negation normal form has it, is written NOT (a OR b) — NOT (f IN (a,b)) —
+     * at the place of the first: the exclusions of a query read as one, as they were written.
+     */
     @Override
     public SplCond and(List<SplCond> parts) {
-        return new All(parts);
+        List<SplCond> negs = parts.stream().filter(p -> p instanceof SplCond.Neg).toList();
+        if (negs.size() < 2) return new All(parts);
+        SplCond grouped = new SplCond.Neg(new Any(inner(negs)));
+        if (negs.size() == parts.size()) return grouped;
+        List<SplCond> out = new ArrayList<>();
+        for (SplCond p : parts) {
+            if (!(p instanceof SplCond.Neg)) out.add(p);
+            else if (p == negs.get(0)) out.add(grouped);
+        }
+        return new All(out);
     }
 
     @Override
     public SplCond or(List<SplCond> parts) {
+        if (parts.stream().allMatch(p -> p instanceof SplCond.Neg)) return new SplCond.Neg(new All(inner(parts)));
         return new Any(parts);
+    }
+
+    private static List<SplCond> inner(List<SplCond> negations) {
+        return negations.stream().map(p -> ((SplCond.Neg) p).part()).toList();
     }
 
     @Override

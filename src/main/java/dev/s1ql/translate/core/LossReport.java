@@ -53,8 +53,9 @@ final class LossReport {
         for (LegPlan.Lost<L> l : lost) for (Loss loss : l.losses()) group(lostGroups, loss, l.leg().cls().label());
         if (kept.isEmpty()) {
             if (lost.isEmpty()) {
-                add(out, Diagnostic.of(Code.TRANSLATION_NO_TABLE, "no SentinelOne event can match this query (its "
-                        + "EventType, ObjectType and EndpointOS conditions exclude each other)", where));
+                add(out, Diagnostic.of(Code.TRANSLATION_NO_TABLE, "no SentinelOne event can match this query: its "
+                        + "condition is false for every kind of event (EventType, ObjectType and EndpointOS tests that "
+                        + "exclude each other, or an invalid regular expression, which never matches)", where));
             }
             for (Group g : lostGroups.values()) {
                 Diagnostic r = g.reason;
@@ -90,7 +91,8 @@ final class LossReport {
         Diagnostic r = loss.reason();
         String via = loss.test() != null && loss.test().via() != null && r.code() == Code.TRANSLATION_UNMAPPED_FIELD
                 ? loss.test().via() : null;
-        String key = via != null ? "via\u0000" + via + "\u0000" + loss.test().source().span().start() : key(r);
+        // the same cause at several places (a field used twenty times) is one diagnostic, at its first place
+        String key = via != null ? "via\u0000" + via : r.code().id() + "\u0000" + r.message();
         Group g = groups.computeIfAbsent(key, k -> new Group(via != null
                 ? new Diagnostic(r.severity(), r.code(), r.message(), loss.test().fieldSpan(), r.hint()) : r, via));
         if (via != null) g.fields.add(loss.test().field());

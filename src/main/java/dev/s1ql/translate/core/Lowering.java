@@ -98,6 +98,7 @@ public final class Lowering {
                 Test t = new Test(m.name(), m.info(), p.operator().kind(), p.operator().negated(),
                         p.operator().comparison(), p.values().stream().map(Operand::of).toList(), ci, p, m.via(),
                         m.aliasKey());
+                if (eventAttribute(t)) caseOnlySpelling(t);
                 members.add(eventAttribute(t) ? perValue(corrected(t)) : new Cond.Lit(t, false));
             }
             return Cond.or(members);
@@ -112,6 +113,22 @@ public final class Lowering {
                     : "RegExp is read as case-sensitive (--regex-case sensitive); SentinelOne's own converter writes "
                     + "it as case-insensitive 2.0 matches";
             diagnostics.add(Diagnostic.of(Code.REGEX_CASE_READING, how, p.value().span()));
+        }
+
+        /**
+         * 2.0 compares with case: {@code event.type = 'process creation'} matches no event, which is what the
+         * translation says; the user is told why and how SentinelOne writes the value.
+         */
+        private void caseOnlySpelling(Test t) {
+            if (t.ignoreCase() || t.negated() || (t.kind() != MatchKind.EQUALS && t.kind() != MatchKind.IN)) return;
+            for (Operand o : t.operands()) {
+                String canonical = EnumCatalog.defaults().canonical(t.field(), o.text());
+                if (canonical != null && !canonical.equals(o.text())) {
+                    diagnostics.add(Diagnostic.of(Code.UNKNOWN_ENUM_VALUE, t.written() + " is compared with case here, "
+                            + "so '" + o.text() + "' matches no event: SentinelOne writes '" + canonical + "'", o.span(),
+                            "write '" + canonical + "', or compare with in:anycase"));
+                }
+            }
         }
 
         /** EventType values that generators misspell (ModuleLoad), read as the official value with a warning. */

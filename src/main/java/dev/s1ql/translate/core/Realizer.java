@@ -1,7 +1,8 @@
 // Writes a specialised condition with a target's leaves and combinators, and applies the loss rule every target
-// shares: a test the target cannot write drops only the conjunction it sits in (its OR siblings stay), except an
-// exclusion directly under the top-level AND, which is left out (the output then matches more, never less). A
-// constant decides its AND/OR as usual, and then the losses and notes of what it decided away are forgotten.
+// shares: a test the target cannot write drops only the conjunction it sits in (its OR siblings stay), except
+// inside an exclusion — a conjunct of the top-level AND made only of negated tests, as `AND NOT (...)` becomes —
+// where it is left out instead (true), which only widens the exclusion: the output then matches more, never less.
+// A constant decides its AND/OR as usual, and then the losses and notes of what it decided away are forgotten.
 package dev.s1ql.translate.core;
 
 import dev.s1ql.diag.Diagnostic;
@@ -40,17 +41,30 @@ public final class Realizer<T> {
     }
 
     public Realized<T> realize(Cond root) {
-        return walk(root, true);
+        if (root instanceof Cond.All all) return combine(all.parts().stream().map(p -> walk(p, exclusion(p))).toList(), true);
+        return walk(root, exclusion(root));
     }
 
-    /** @param top whether {@code c} is the root or a direct conjunct of the root AND */
-    private Realized<T> walk(Cond c, boolean top) {
+    /** Whether every test in {@code c} is negated: an exclusion, as {@code NOT (a OR b AND c)} reads in NNF. */
+    private static boolean exclusion(Cond c) {
+        if (c instanceof Cond.Lit l) return l.negated();
+        if (c instanceof Cond.Const) return true;
+        List<Cond> parts = c instanceof Cond.All a ? a.parts() : ((Cond.Any) c).parts();
+        return parts.stream().allMatch(Realizer::exclusion);
+    }
+
+    /** @param widen whether {@code c} lies in an exclusion, where an unwritable test is left out (true) */
+    private Realized<T> walk(Cond c, boolean widen) {
         if (c instanceof Cond.Const k) return constant(k.value(), List.of(), List.of());
-        if (c instanceof Cond.Lit l) return leaf(l, top);
+        if (c instanceof Cond.Lit l) return leaf(l, widen);
         boolean conjunction = c instanceof Cond.All;
         List<Cond> parts = conjunction ? ((Cond.All) c).parts() : ((Cond.Any) c).parts();
         List<Realized<T>> done = new ArrayList<>();
-        for (Cond p : parts) done.add(walk(p, top && conjunction));
+        for (Cond p : parts) done.add(walk(p, widen));
+        return combine(done, conjunction);
+    }
+
+    private Realized<T> combine(List<Realized<T>> done, boolean conjunction) {
         // A clean absorbing constant (false in AND, true in OR) decides, whatever else was lost or noted.
         for (Realized<T> r : done) {
             if (r.isConstant() && r.constant() != conjunction && r.losses().isEmpty()) return constant(!conjunction, List.of(), List.of());
@@ -71,14 +85,13 @@ public final class Realizer<T> {
         return new Realized<>(value, false, notes, losses);
     }
 
-    private Realized<T> leaf(Cond.Lit l, boolean top) {
+    private Realized<T> leaf(Cond.Lit l, boolean widen) {
         Leaf<T> leaf = leaves.apply(l.test());
         if (leaf instanceof Leaf.Written<T> w) {
             return new Realized<>(l.negated() ? combinators.not(w.value()) : w.value(), false, w.notes(), List.of());
         }
         if (leaf instanceof Leaf.Decided<T> d) return constant(l.negated() != d.value(), d.notes(), List.of());
         Diagnostic reason = ((Leaf.Unwritable<T>) leaf).reason();
-        boolean widen = l.negated() && top;
         return constant(widen, List.of(), List.of(new Loss(l.test(), reason, widen)));
     }
 

