@@ -34,6 +34,11 @@ final class RegexRewriter {
             Map.entry("Blank", " \\t"), Map.entry("Cntrl", "\\x00-\\x1F\\x7F"), Map.entry("XDigit", "0-9a-fA-F"),
             Map.entry("Space", " \\t\\n\\x0B\\f\\r"));
 
+    /** Unicode scripts Java names \p{IsX} and RE2 and PCRE name \p{X} (the common ones). */
+    private static final java.util.Set<String> SCRIPTS = java.util.Set.of("Latin", "Greek", "Cyrillic", "Armenian",
+            "Hebrew", "Arabic", "Syriac", "Thaana", "Devanagari", "Bengali", "Thai", "Georgian", "Hangul", "Hiragana",
+            "Katakana", "Han", "Ethiopic", "Cherokee", "Mongolian", "Tibetan", "Khmer", "Lao", "Common", "Inherited");
+
     private static final class Flags {
         boolean dotall;
         boolean unixLines;
@@ -577,7 +582,7 @@ final class RegexRewriter {
             return;
         }
         String bare = name.startsWith("Is") ? name.substring(2) : name;
-        if (bare.matches("[A-Z][a-z]?") && !name.startsWith("In")) {
+        if ((bare.matches("[A-Z][a-z]?") || name.startsWith("Is") && SCRIPTS.contains(bare)) && !name.startsWith("In")) {
             emit("\\" + (negated ? "P" : "p") + "{" + bare + "}");
             return;
         }

@@ -103,6 +103,11 @@ final class PredicateRenderer {
         }
         if (col.type() != KqlProfile.ColumnType.STRING) ref = "tostring(" + ref + ")";
 
+        if (col.type() == KqlProfile.ColumnType.STRING && (kind == MatchKind.EQUALS || kind == MatchKind.IN)
+                && t.operands().stream().anyMatch(Operand::isNumber) && col.transform().isEmpty()) {
+            return Leaf.written(guard(numberAware(t, ref), ref, negated), notes);
+        }
+
         if ("registry_root".equals(col.transform())) {
             List<PrefixRewrite.Root> roots = profile.registryRoots();
             values = PrefixRewrite.apply(t, roots, notes);
@@ -125,6 +130,21 @@ final class PredicateRenderer {
         // In Contains: any value; a negated list must avoid them all.
         KqlExpr cond = negated ? KqlExpr.and(each) : KqlExpr.or(each);
         return Leaf.written(guard(cond, ref, negated), notes);
+    }
+
+    /**
+     * {@code = number} on a text column (ASIM keeps process ids as text): SentinelOne takes the value when its text is
+     * the operand's, or when both read as numbers and are equal ("0100" = 100), so both are written.
+     */
+    private static KqlExpr numberAware(Test t, String ref) {
+        List<String> texts = t.operands().stream().map(o -> KqlLiteral.string(o.text())).toList();
+        String textOp = t.ignoreCase() ? (texts.size() == 1 ? " =~ " : " in~ ") : (texts.size() == 1 ? " == " : " in ");
+        KqlExpr text = KqlExpr.atom(ref + textOp + (texts.size() == 1 ? texts.get(0) : "(" + String.join(", ", texts) + ")"));
+        List<String> numbers = t.operands().stream().filter(Operand::isNumber).map(o -> KqlLiteral.number(o.number())).toList();
+        KqlExpr number = KqlExpr.atom("(" + ref + " matches regex @\"^-?[0-9]+(\\.[0-9]+)?\\z\" and todecimal(" + ref + ")"
+                + (numbers.size() == 1 ? " == " + numbers.get(0) : " in (" + String.join(", ", numbers) + ")") + ")");
+        KqlExpr either = KqlExpr.or(List.of(text, number));
+        return t.negated() ? KqlExpr.not(either) : either;
     }
 
     private static Leaf<KqlExpr> regex(Test t, String ref, List<Diagnostic> notes) {

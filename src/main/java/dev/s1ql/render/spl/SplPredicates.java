@@ -38,10 +38,13 @@ final class SplPredicates {
     }
 
     /** The test written on {@code target} (see {@link #render}), or why it cannot be. */
-    static Leaf<SplCond> leaf(Test t, String target, boolean lastSegment, List<PrefixRewrite.Root> prefixes) {
+    static Leaf<SplCond> leaf(Test t, String target, SplDerivation derivation, List<PrefixRewrite.Root> prefixes) {
         SplPredicates w = new SplPredicates();
         try {
-            return Leaf.written(w.render(t, target, lastSegment, prefixes), w.notes);
+            SplCond c = derivation instanceof SplDerivation.Value || derivation instanceof SplDerivation.LastSegment
+                    ? w.render(t, target, derivation instanceof SplDerivation.LastSegment, prefixes)
+                    : w.derived(t, new Subject(target, derivation));
+            return Leaf.written(c, w.notes);
         } catch (Unwritable u) {
             return Leaf.unwritable(u.reason);
         }
@@ -65,13 +68,14 @@ final class SplPredicates {
     private enum Shape { EQUALS, CONTAINS, STARTS, ENDS }
 
     /** The regex whose removal leaves a path's last segment: everything up to the last backslash or slash. */
-    static final String PATH_HEAD = "(?s)^.*[\\\\/]";
+    static final String PATH_HEAD = SplDerivation.PATH_HEAD;
 
-    /**
-     * What a predicate tests: a target field's value, or (lastSegment) the text after the last {@code \} or
-     * {@code /} of it, the whole value when it has neither.
-     */
-    private record Subject(String field, boolean lastSegment) {
+    /** What a predicate tests: a target field, and how the SentinelOne value derives from it (SplDerivation). */
+    private record Subject(String field, SplDerivation derivation) {
+        Subject(String field, boolean lastSegment) {
+            this(field, lastSegment ? new SplDerivation.LastSegment() : new SplDerivation.Value());
+        }
+
         String sf() {
             return SplLiteral.searchField(field);
         }
@@ -80,15 +84,84 @@ final class SplPredicates {
             return SplLiteral.evalField(field);
         }
 
-        /** The tested text in eval. */
-        String value() {
-            return lastSegment ? "replace(" + ef() + ", " + SplLiteral.quote(PATH_HEAD) + ", \"\")" : ef();
+        boolean lastSegment() {
+            return derivation instanceof SplDerivation.LastSegment;
         }
 
-        /** The SentinelOne field is present: the target field is (a path always has a last segment). */
-        String present() {
-            return "isnotnull(" + ef() + ")";
+        /** The tested text in eval. */
+        String value() {
+            return derivation.value(ef());
         }
+
+        /** The SentinelOne field is present (a path always has a last segment). */
+        String present() {
+            return derivation.present(ef());
+        }
+    }
+
+    /**
+     * A test on a derived value (an extension, a hash part, a mapped value): in eval on the derived value, with
+     * the search terms that say the same exactly where there are some (an extension: the path ends with ".v";
+     * a mapped value: the target values that map to it), and a pre-filter on a hash list.
+     */
+    private SplCond derived(Test p, Subject s) throws Unwritable {
+        MatchKind kind = p.kind();
+        boolean negated = p.negated();
+        String present = s.present();
+        String ev = s.value();
+        switch (kind) {
+            case EXISTS:
+                return Atom.evalOnly(present);
+            case EMPTY:
+                return Atom.evalOnly(negated ? "(" + present + " AND " + ev + "!=\"\")" : "(NOT " + present + " OR " + ev + "==\"\")");
+            case COMPARE:
+                return compare(s, p.comparison().symbol(), p.operand());
+            case RANGE:
+                return new All(List.of(compare(s, ">=", p.operands().get(0)), compare(s, "<=", p.operands().get(1))));
+            case REGEX:
+                return regex(p, s);
+            case BOOL:
+                return Atom.evalOnly("(" + present + " AND lower(" + ev + ")==" + SplLiteral.quote(p.operand().text().toLowerCase(Locale.ROOT)) + ")");
+            default:
+                break;
+        }
+        Shape shape = switch (kind) {
+            case CONTAINS, IN_CONTAINS -> Shape.CONTAINS;
+            case STARTS_WITH -> Shape.STARTS;
+            case ENDS_WITH -> Shape.ENDS;
+            default -> Shape.EQUALS;
+        };
+        List<SplCond> each = new ArrayList<>();
+        for (Operand o : p.operands()) {
+            boolean ci = p.ignoreCase() || o.text().toLowerCase(Locale.ROOT).equals(o.text().toUpperCase(Locale.ROOT));
+            String eval = "(" + present + " AND " + test(ev, o.text(), shape, ci, negated) + ")";
+            String term = shape == Shape.EQUALS && ci && !negated ? searchTerm(s, o.text()) : null;
+            if (term != null && s.derivation() instanceof SplDerivation.HashPart) {
+                each.add(new All(List.of(new Prefilter(term), Atom.evalOnly(eval))));
+            } else {
+                each.add(term != null ? Atom.of(term, eval) : Atom.evalOnly(eval));
+            }
+        }
+        return each.size() == 1 ? each.get(0) : negated ? new All(each) : new Any(each);
+    }
+
+    /** The search term for "the derived value equals v" (search terms ignore case), or null when there is none. */
+    private static String searchTerm(Subject s, String v) {
+        if (!SplLiteral.isQuotable(v) || v.isEmpty() || v.contains("*")) return null;
+        SplDerivation d = s.derivation();
+        if (d instanceof SplDerivation.Extension) {
+            return v.matches("[^.\\\\/]+") ? s.sf() + "=" + SplLiteral.quote("*." + v) : null;
+        }
+        if (d instanceof SplDerivation.HashPart h) return s.sf() + "=" + SplLiteral.quote("*" + h.algorithm() + "=" + v + "*");
+        if (d instanceof SplDerivation.ValueMap m) {
+            List<String> targets = new ArrayList<>();
+            m.targetToS1().forEach((t, s1) -> {
+                if (s1.equalsIgnoreCase(v)) targets.add(SplLiteral.termValue(t));
+            });
+            if (targets.isEmpty()) return null;
+            return targets.size() == 1 ? s.sf() + "=" + targets.get(0) : s.sf() + " IN (" + String.join(",", targets) + ")";
+        }
+        return null;
     }
 
     /**
@@ -107,6 +180,8 @@ final class SplPredicates {
         String ev = s.value();
         switch (kind) {
             case EXISTS:
+                warn(Code.TRANSLATION_EMPTY_VS_MISSING, "Splunk does not keep empty field values apart from missing "
+                        + "ones as SentinelOne does: EXISTS becomes 'the field has a value'", p.span());
                 return new Atom(sf + "=*", "isnotnull(" + ef + ")", false, null, null);
             case EMPTY:
                 warn(Code.TRANSLATION_EMPTY_VS_MISSING, "Splunk does not keep empty field values apart from "
@@ -149,7 +224,14 @@ final class SplPredicates {
                 : PrefixRewrite.apply(p, prefixes, notes);
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
-            boolean numeric = type == FieldType.NUMBER && p.operands().get(i).isNumber() && text.equals(p.operands().get(i).text());
+            Operand operand = p.operands().get(i);
+            if (shape == Shape.EQUALS && operand.isNumber() && text.equals(operand.text()) && !lastSegment) {
+                each.add(numberEquals(s, operand, ci, negated));
+                everyValueHasGlob = false;
+                continue;
+            }
+            if (text.isEmpty() && !negated && shape != Shape.EQUALS) emptyOperand(p);
+            boolean numeric = false;
             // a value without letters that have case matches the same with and without case
             boolean caseless = text.toLowerCase(Locale.ROOT).equals(text.toUpperCase(Locale.ROOT));
             boolean textCi = ci || numeric || caseless;
@@ -165,6 +247,30 @@ final class SplPredicates {
         String term = globs.size() == 1 ? sf + "=" + globs.iterator().next()
                 : sf + " IN (" + String.join(",", globs) + ")";
         return new All(List.of(new Prefilter(term), c));
+    }
+
+    /**
+     * {@code = number}: SentinelOne takes the value when its text is the operand's (with the test's case rule) or
+     * when both read as numbers and are equal ("0100" = 100, "4242.0" = 4242), which a search term cannot say.
+     * The eval test says it; a search term on the number's digits, which every such value contains, pre-filters.
+     */
+    private SplCond numberEquals(Subject s, Operand o, boolean ci, boolean negated) {
+        String ev = s.value();
+        String text = ci ? "match(" + ev + ", " + SplLiteral.quote("(?i)^" + SplRegex.literal(o.text()) + "\\z") + ")"
+                : ev + "==" + SplLiteral.quote(o.text());
+        String number = "(match(" + ev + ", \"^-?[0-9]+(\\\\.[0-9]+)?\\\\z\") AND tonumber(" + ev + ")=="
+                + o.number().toPlainString() + ")";
+        String test = "(" + text + " OR " + number + ")";
+        String eval = "(" + s.present() + " AND " + (negated ? "NOT " : "") + test + ")";
+        if (negated) return Atom.evalOnly(eval);
+        String digits = o.number().abs().stripTrailingZeros().toPlainString();
+        return new All(List.of(new Prefilter(s.sf() + "=" + SplLiteral.quote("*" + digits + "*")), Atom.evalOnly(eval)));
+    }
+
+    /** Splunk extracts no field for an empty value, so "contains nothing" also misses a present, empty field. */
+    private void emptyOperand(Test p) {
+        warn(Code.TRANSLATION_EMPTY_VS_MISSING, "Splunk does not keep empty field values apart from missing ones as "
+                + "SentinelOne does: an empty operand also misses a field that is present but empty", p.span());
     }
 
     /** A value a search-term glob can hold exactly: quotable, no '*' (which has no escape there), not empty. */

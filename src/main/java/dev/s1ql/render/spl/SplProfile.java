@@ -21,10 +21,14 @@ public final class SplProfile {
      * With {@code lastSegment} the SentinelOne value is the target's text after its last {@code \} or {@code /}
      * (a process name from an image path).
      */
-    public record FieldMapping(String s1Field, String fieldSet, String target, boolean lastSegment, boolean exact,
+    public record FieldMapping(String s1Field, String fieldSet, String target, SplDerivation derivation, boolean exact,
                                String source) {
         public boolean mapped() {
             return !target.isEmpty();
+        }
+
+        public boolean lastSegment() {
+            return derivation instanceof SplDerivation.LastSegment;
         }
     }
 
@@ -53,7 +57,7 @@ public final class SplProfile {
                     }
                 }
                 case "field" -> fields.put(key(r.s1()) + "@" + key(r.scope()),
-                        new FieldMapping(r.s1(), r.scope(), r.target(), r.detail().trim().equals(LAST_SEGMENT),
+                        new FieldMapping(r.s1(), r.scope(), r.target(), SplDerivation.parse(r.detail()),
                                 r.exact(), r.source()));
                 case "prefix" -> prefixes.computeIfAbsent(key(r.s1()) + "@" + key(r.scope()), k -> new ArrayList<>())
                         .add(new dev.s1ql.translate.core.PrefixRewrite.Root(r.detail(), r.target(), r.exact(), ""));

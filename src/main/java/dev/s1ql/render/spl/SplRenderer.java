@@ -114,7 +114,7 @@ final class SplRenderer implements Combinators<SplCond> {
 
     private Leaf<SplCond> identity(Test t) {
         if (t.aliasKey()) return Leaf.decided(false);   // SentinelOne's own export has no legacy keys
-        return SplPredicates.leaf(t, t.field(), false, List.of());
+        return SplPredicates.leaf(t, t.field(), new SplDerivation.Value(), List.of());
     }
 
     private String renderMapped(Cond condition, Span where) {
@@ -190,7 +190,7 @@ final class SplRenderer implements Combinators<SplCond> {
             return Leaf.unwritable(new Diagnostic(Severity.ERROR, Code.TRANSLATION_UNMAPPED_FIELD, what
                     + " has no counterpart in profile " + profile.name(), t.fieldSpan(), null));
         }
-        Leaf<SplCond> leaf = SplPredicates.leaf(t, m.target(), m.lastSegment(), profile.prefixes(t.field(), m.fieldSet()));
+        Leaf<SplCond> leaf = SplPredicates.leaf(t, m.target(), m.derivation(), profile.prefixes(t.field(), m.fieldSet()));
         if (m.exact() || !(leaf instanceof Leaf.Written<SplCond> w)) return leaf;
         List<Diagnostic> notes = new ArrayList<>(w.notes());
         notes.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + t.field() + "' is approximated by '"

@@ -55,7 +55,14 @@ public final class SplTranslator implements Translator {
         SplRenderer renderer = new SplRenderer(profile);
         String text = renderer.render(lowered.condition(), query.root() == null ? Span.NONE : query.root().span());
         all.addAll(renderer.diagnostics());
-        return new Translation(text, Strictness.apply(all, options.strict()));
+        return new Translation(text, Strictness.apply(dedupe(all), options.strict()));
+    }
+
+    /** The same message about the same place once (a leg per OS can say the same thing three times). */
+    private static List<Diagnostic> dedupe(List<Diagnostic> in) {
+        Map<String, Diagnostic> seen = new java.util.LinkedHashMap<>();
+        for (Diagnostic d : in) seen.putIfAbsent(d.code().id() + "\u0000" + d.span().start() + "\u0000" + d.message(), d);
+        return List.copyOf(seen.values());
     }
 
     /** --index and --sourcetype: the base-search settings a user gives on the command line. */

@@ -45,9 +45,12 @@ public final class Realizer<T> {
         return walk(root, exclusion(root));
     }
 
-    /** Whether every test in {@code c} is negated: an exclusion, as {@code NOT (a OR b AND c)} reads in NNF. */
+    /**
+     * Whether every test in {@code c} is negated — a prefix NOT, or a negated operator ({@code !=}, {@code Not In},
+     * {@code Does Not Contain}): an exclusion, as {@code NOT (a OR b AND c)} reads in NNF.
+     */
     private static boolean exclusion(Cond c) {
-        if (c instanceof Cond.Lit l) return l.negated();
+        if (c instanceof Cond.Lit l) return l.negated() != (l.test().negated() && l.test().kind() != dev.s1ql.ast.MatchKind.EMPTY);
         if (c instanceof Cond.Const) return true;
         List<Cond> parts = c instanceof Cond.All a ? a.parts() : ((Cond.Any) c).parts();
         return parts.stream().allMatch(Realizer::exclusion);
