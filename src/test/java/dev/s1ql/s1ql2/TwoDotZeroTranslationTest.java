@@ -1,5 +1,5 @@
 // translate --to kql / spl on S1QL 2.0 and PowerQuery input: the 2.0 case rules carried into 1.0 semantics
-// (OneDotZeroSemantics), PowerQuery filters folded, other stages refused.
+// (the translation core's lowering), PowerQuery filters folded, other stages refused.
 package dev.s1ql.s1ql2;
 
 import dev.s1ql.diag.Code;
