@@ -59,6 +59,11 @@ public final class DialectDetector {
                 i++;
                 continue;
             }
+            if (c == '$' && text.startsWith("$\"", i)) {
+                v2.add(mark(text, i, i + 2, line, lineStart, "the $\"...\" message shorthand"));
+                i++;
+                continue;
+            }
             if (c == '"') {
                 // The 1.0 string rule also ends 2.0 double-quoted strings right (\" inside, \\ at the end).
                 final int from = i + 1;
