@@ -4,7 +4,6 @@ package dev.s1ql.cli;
 import dev.s1ql.cli.eval.DuckDbEval;
 import dev.s1ql.cli.eval.EvalRun;
 import dev.s1ql.cli.eval.MatchOutput;
-import dev.s1ql.cli.eval.PipelineRows;
 import dev.s1ql.cli.eval.ProgressBar;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.diag.Code;
@@ -13,6 +12,7 @@ import dev.s1ql.eval.CompiledQuery;
 import dev.s1ql.eval.EvalOptions;
 import dev.s1ql.eval.PipelineFilter;
 import dev.s1ql.eval.RulePack;
+import dev.s1ql.eval.pipeline.PipelineRun;
 import dev.s1ql.events.EventFiles;
 import dev.s1ql.events.EventFormat;
 import dev.s1ql.events.PipelinedEvents;
@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
                 "  s1ql eval --events telemetry.ndjson.gz --count --format json rules/",
                 "  s1ql eval --events export.csv --explain -q 'ObjectType = \"DNS\" AND DnsRequest ContainsCIS \"ipify\"'",
                 "", "Queries in S1QL 1.0, 2.0 and PowerQuery are evaluated (--dialect, default auto). Of a PowerQuery, "
-                + "filter, columns, limit, sort and group (count/sum/min/max/avg) are applied; its output is one "
-                + "row per line: {source, title, id, row}. Other stages are reported as not applied.",
+                + "filter, let, columns, group, sort, limit and top are applied (docs/powerquery.md); its output is "
+                + "one row per line: {source, title, id, row}. Other stages are reported as not applied.",
                 "", "Exit codes: 0 success, 1 a query has errors (the others still run), 2 usage or I/O error, "
                 + "3 malformed events were skipped (or stopped the run with --on-error fail)."})
 public final class EvalCommand implements Callable<Integer> {
@@ -140,8 +140,8 @@ public final class EvalCommand implements Callable<Integer> {
                 regexBudget);
         RulePack pack = new RulePack(options);
         List<QueryInput> rules = new ArrayList<>();
-        List<List<dev.s1ql.ast.Stage>> outputStages = new ArrayList<>();
-        int badQueries = compile(all, inputs.dialect(), pack, rules, outputStages, err);
+        List<PipelineRun> pipelines = new ArrayList<>();
+        int badQueries = compile(all, inputs.dialect(), pack, rules, pipelines, options, err);
         if (rules.isEmpty()) {
             err.println("s1ql eval: no query to evaluate");
             return badQueries > 0 ? 1 : Main.EXIT_USAGE;
@@ -153,9 +153,7 @@ public final class EvalCommand implements Callable<Integer> {
         EventFiles.Progress progress = new EventFiles.Progress();
         ProgressBar bar = !noProgress && System.console() != null ? new ProgressBar(err, progress) : null;
         EvalRun run = new EvalRun(pack, rules, output, count, explain, onError == OnError.fail, err, bar);
-        for (int r = 0; r < rules.size(); r++) {
-            if (!outputStages.get(r).isEmpty()) run.pipeline(r, new PipelineRows(rules.get(r), outputStages.get(r)));
-        }
+        for (int r = 0; r < rules.size(); r++) if (pipelines.get(r) != null) run.pipeline(r, pipelines.get(r));
         EventFormat forced = switch (eventsFormat) {
             case auto -> null;
             case ndjson -> EventFormat.NDJSON;
@@ -230,11 +228,11 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /**
-     * Parses and compiles each input; reports errors (and compile warnings); returns how many failed. The
-     * evaluator implements S1QL 1.0 semantics only, so a query that reads as 2.0 or PowerQuery is an error here.
+     * Parses and compiles each input (1.0, 2.0 and PowerQuery: a PowerQuery's leading filters become its event
+     * filter, its other stages a PipelineRun); reports errors and compile warnings; returns how many failed.
      */
     private static int compile(List<QueryInput> all, DialectChoice dialect, RulePack pack, List<QueryInput> rules,
-                               List<List<dev.s1ql.ast.Stage>> outputStages, PrintWriter err) {
+                               List<PipelineRun> pipelines, EvalOptions options, PrintWriter err) {
         QueryReader reader = new QueryReader();
         int bad = 0;
         for (QueryInput in : all) {
@@ -246,13 +244,12 @@ public final class EvalCommand implements Callable<Integer> {
             }
             PipelineFilter.Folded folded = PipelineFilter.fold(r.query());
             for (Diagnostic d : folded.notEvaluated()) DiagnosticPrinter.print(err, in, d);
-            if (folded.query() == null) {
-                bad++;
-                continue;
-            }
-            int rule = pack.add(folded.query());
+            int rule = pack.add(folded.query() != null ? folded.query() : PipelineFilter.everyEvent(r.query()));
             rules.add(in);
-            outputStages.add(folded.outputStages());
+            PipelineRun stages = folded.outputStages().isEmpty() ? null
+                    : new PipelineRun(folded.outputStages(), r.query().dialect(), options);
+            if (stages != null) for (Diagnostic d : stages.diagnostics()) DiagnosticPrinter.print(err, in, d);
+            pipelines.add(stages);
             CompiledQuery compiled = pack.rules().get(rule);
             for (Diagnostic d : compiled.diagnostics()) DiagnosticPrinter.print(err, in, d);
         }

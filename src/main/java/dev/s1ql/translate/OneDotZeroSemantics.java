@@ -46,9 +46,14 @@ public final class OneDotZeroSemantics {
         List<Diagnostic> out = new ArrayList<>();
         PipelineFilter.Folded folded = PipelineFilter.fold(q);
         for (var s : q.pipeline()) {
-            if (!(s instanceof dev.s1ql.ast.Stage.Filter)) {
-                out.add(new Diagnostic(Severity.ERROR, Code.UNSUPPORTED_2_0, "only the filters of a PowerQuery are "
-                        + "translated; this stage would be lost", s.span(), "translate the query without it"));
+            if (!(s instanceof dev.s1ql.ast.Stage.Filter f)) {
+                out.add(new Diagnostic(Severity.ERROR, Code.UNSUPPORTED_2_0, "the '" + stageName(s) + "' stage is "
+                        + "not translated: only the filters of a PowerQuery are, and this stage would be lost",
+                        s.span(), "translate the query without it"));
+            } else if (f.expr() == null) {
+                out.add(new Diagnostic(Severity.ERROR, Code.UNSUPPORTED_2_0, "this filter computes values (functions, "
+                        + "arithmetic or comparisons of two values); only filters on fields are translated",
+                        s.span(), "translate the query without it"));
             }
         }
         if (folded.query() == null) {
@@ -57,6 +62,13 @@ public final class OneDotZeroSemantics {
         if (out.stream().anyMatch(Diagnostic::isError)) return new Adapted(null, out);
         Expr root = rewrite(folded.query().root(), out);
         return new Adapted(new Query(root, q.source(), q.comments(), Dialect.S1QL_1, List.of()), out);
+    }
+
+    /** The command word of a stage, for messages. */
+    static String stageName(dev.s1ql.ast.Stage s) {
+        if (s instanceof dev.s1ql.ast.Stage.Other o) return o.command();
+        if (s instanceof dev.s1ql.ast.Stage.Limit l) return l.count() < 0 ? "nolimit" : "limit";
+        return s.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Expr rewrite(Expr e, List<Diagnostic> out) {

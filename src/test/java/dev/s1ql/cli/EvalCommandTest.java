@@ -152,10 +152,10 @@ class EvalCommandTest {
     void queriesInEveryDialectAreEvaluatedAndUnappliedStagesReported() throws Exception {
         Path events = write("e.ndjson", "{\"tgtProcName\":\"a\"}\n{\"tgt\":{\"process\":{\"name\":\"a\"}}}\n");
         Run r = eval("--events", events.toString(), "--count", "-q", "tgt.process.name = 'a'", "-q",
-                "TgtProcName = \"a\"", "-q", "tgt.process.name = 'a' | let x = 1");
+                "TgtProcName = \"a\"", "-q", "tgt.process.name = 'a' | lookup os from machineinfo by endpoint.name");
         assertEquals(0, r.exit(), r.err());
         assertEquals(3, r.out().lines().filter(l -> l.contains("2 / 2")).count(), r.out());
-        assertTrue(r.err().contains("does not apply this stage"), r.err());
+        assertTrue(r.err().contains("does not apply the 'lookup' stage"), r.err());
     }
 
     @Test
@@ -177,9 +177,12 @@ class EvalCommandTest {
         assertEquals(3, columns.out().lines().count(), columns.out());
         assertTrue(columns.out().startsWith("{\"source\":\"-q\",\"row\":{\"host\":\"A\",\"src.process.name\":\"powershell.exe\"}}"),
                 columns.out());
-        Run other = eval("--events", events.toString(), "-q", "src.process.name = 'cmd.exe' | let x = 1");
-        assertTrue(other.err().contains("does not apply this stage"), other.err());
+        Run other = eval("--events", events.toString(), "-q", "src.process.name = 'cmd.exe' | parse \"$a$ $b$\" from x");
+        assertTrue(other.err().contains("does not apply the 'parse' stage"), other.err());
         assertEquals(2, other.out().lines().count());
+        Run let = eval("--events", events.toString(), "-q", "src.process.name = 'cmd.exe' | let x = 1, p = dst.port.number + 1 | columns x, p");
+        assertEquals(List.of("{\"source\":\"-q\",\"row\":{\"x\":1,\"p\":9001}}", "{\"source\":\"-q\",\"row\":{\"x\":1,\"p\":81}}"),
+                let.out().lines().toList(), let.err());
     }
 
     @Test

@@ -1,4 +1,5 @@
-// One evaluation case read from a spec file: a query, options, a few events, and the ids that must match.
+// One evaluation case read from a spec file: a query, options, a few events, and what must come out: the ids of
+// the matching events (filters), or the rows (PowerQuery pipelines).
 package dev.s1ql.eval;
 
 import java.io.IOException;
@@ -7,49 +8,88 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Format (lines starting with '#' are comments):
  * <pre>
  * query: TgtProcCmdLine Contains "Foo"
  * options: enum-case=sensitive regex-case=insensitive     (optional)
+ * skip: sql format() has no SQL translation             (optional, repeatable: a target and the reason)
  * events:
  * {"id": "a", "tgtProcCmdLine": "xFooy"}
  * {"id": "b", "tgtProcCmdLine": "xfooy"}
  * expect: a
  * </pre>
  * Every event needs an "id"; {@code expect:} lists the ids that match, comma-separated (empty for none).
+ * <p>
+ * A PowerQuery case (spec/pipeline) ends with {@code rows:} instead of {@code expect:}, then one JSON object per
+ * line: the rows the pipeline outputs. Rows are compared as multisets; {@code rows in order:} says the query's sort
+ * fixes their order (the case must then have no ties). Values compare by their text: a number and a string that
+ * reads as the same number are equal ({@code 2}, {@code 2.0}, {@code "2"}), booleans equal their text, arrays
+ * element by element; a key that is absent equals null.
+ * <p>
+ * {@code skip: TARGET REASON} marks a case a target cannot run (sql, kql, spl), with the reason; a runner for that
+ * target skips it and counts it.
  */
-public record EvalSpecFile(String name, String query, EvalOptions options, List<String> events, List<String> expected) {
+public record EvalSpecFile(String name, String query, EvalOptions options, List<String> events, List<String> expected,
+                           List<String> rows, boolean ordered, Map<String, String> skips) {
+
+    /** The filter form (expect:), as before rows: existed. */
+    public EvalSpecFile(String name, String query, EvalOptions options, List<String> events, List<String> expected) {
+        this(name, query, options, events, expected, null, false, Map.of());
+    }
+
+    /** Whether the case gives rows (a pipeline) rather than matching ids. */
+    public boolean hasRows() {
+        return rows != null;
+    }
 
     public static EvalSpecFile read(Path file) throws IOException {
         String query = null;
         EvalOptions options = EvalOptions.defaults();
         List<String> events = new ArrayList<>();
         List<String> expected = null;
-        boolean inEvents = false;
+        List<String> rows = null;
+        boolean ordered = false;
+        Map<String, String> skips = new LinkedHashMap<>();
+        String section = "";
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) continue;
             if (line.startsWith("query:")) {
                 query = line.substring(6).strip();
             } else if (line.startsWith("options:")) {
                 for (String opt : line.substring(8).strip().split("\\s+")) options = apply(options, opt, file);
+            } else if (line.startsWith("skip:")) {
+                String[] parts = line.substring(5).strip().split("\\s+", 2);
+                if (parts.length < 2) throw new IOException(file + ": skip: needs a target and a reason: " + line);
+                skips.put(parts[0], parts[1]);
             } else if (line.startsWith("events:")) {
-                inEvents = true;
+                section = "events";
             } else if (line.startsWith("expect:")) {
-                inEvents = false;
+                section = "";
                 String ids = line.substring(7).strip();
                 expected = ids.isEmpty() ? List.of() : Arrays.stream(ids.split(",")).map(String::strip).toList();
-            } else if (inEvents) {
+            } else if (line.equals("rows:") || line.equals("rows in order:")) {
+                section = "rows";
+                rows = new ArrayList<>();
+                ordered = line.equals("rows in order:");
+            } else if (section.equals("events")) {
                 events.add(line);
+            } else if (section.equals("rows")) {
+                rows.add(line);
             } else {
                 throw new IOException(file + ": unexpected line: " + line);
             }
         }
-        if (query == null || expected == null) throw new IOException(file + ": needs query: and expect:");
+        if (query == null || (expected == null) == (rows == null)) {
+            throw new IOException(file + ": needs query: and one of expect: or rows:");
+        }
         String name = file.getFileName().toString().replaceFirst("\\.spec$", "");
-        return new EvalSpecFile(name, query, options, events, expected);
+        return new EvalSpecFile(name, query, options, events, expected, rows == null ? null : List.copyOf(rows), ordered,
+                Map.copyOf(skips));
     }
 
     private static EvalOptions apply(EvalOptions o, String opt, Path file) throws IOException {

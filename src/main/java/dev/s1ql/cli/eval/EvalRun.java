@@ -3,6 +3,7 @@ package dev.s1ql.cli.eval;
 
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.eval.RulePack;
+import dev.s1ql.eval.pipeline.PipelineRun;
 import dev.s1ql.events.EventBatch;
 import dev.s1ql.events.EventSink;
 import dev.s1ql.events.ExtractedEventSink;
@@ -26,8 +27,8 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
     private final PrintWriter err;
     private final ProgressBar progress;
     private final long[] matchesPerRule;
-    /** Per rule: the PowerQuery output stages to apply to its matches, or null. */
-    private final PipelineRows[] pipelines;
+    /** Per rule: the PowerQuery stages to apply to its matches, or null. */
+    private final PipelineRun[] pipelines;
     private long events;
     private long matches;
     private long malformed;
@@ -43,18 +44,21 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
         this.err = err;
         this.progress = progress;
         this.matchesPerRule = new long[rules.size()];
-        this.pipelines = new PipelineRows[rules.size()];
+        this.pipelines = new PipelineRun[rules.size()];
     }
 
-    /** Sends the matches of {@code rule} through PowerQuery output stages instead of printing them. */
-    public void pipeline(int rule, PipelineRows rows) {
-        pipelines[rule] = rows;
+    /** Sends the matches of {@code rule} through PowerQuery stages instead of printing them. */
+    public void pipeline(int rule, PipelineRun run) {
+        pipelines[rule] = run;
     }
 
-    /** At the end of the input: rows of the buffered stages (group, sort). */
+    /** At the end of the input: rows of the buffered stages (group, sort, ...). */
     public void finish() {
         if (countOnly) return;
-        for (PipelineRows p : pipelines) if (p != null) p.finish(output);
+        for (int r = 0; r < pipelines.length; r++) {
+            QueryInput rule = rules.get(r);
+            if (pipelines[r] != null) pipelines[r].finish(row -> output.row(rule, row));
+        }
     }
 
     @Override
@@ -100,7 +104,7 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
         matches++;
         matchesPerRule[rule]++;
         if (countOnly) return;
-        if (pipelines[rule] != null) pipelines[rule].accept(event, output);
+        if (pipelines[rule] != null) pipelines[rule].accept(event, row -> output.row(rules.get(rule), row));
         else output.match(rules.get(rule), event, explain ? pack.explain(rule) : null);
     }
 
