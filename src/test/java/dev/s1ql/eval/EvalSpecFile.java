@@ -1,5 +1,5 @@
-// One evaluation case read from a spec file: a query, options, a few events, and what must come out: the ids of
-// the matching events (filters), or the rows (PowerQuery pipelines).
+// One evaluation case read from a spec file: a query, options, a few events, what must come out (the ids that must
+// match, or for a PowerQuery the rows), and the targets that are known not to agree, each with its reason.
 package dev.s1ql.eval;
 
 import java.io.IOException;
@@ -17,29 +17,34 @@ import java.util.Map;
  * <pre>
  * query: TgtProcCmdLine Contains "Foo"
  * options: enum-case=sensitive regex-case=insensitive     (optional)
- * skip: sql format() has no SQL translation             (optional, repeatable: a target and the reason)
+ * skip.kql.mde: Defender has no column for SrcProcParentCmdLine   (optional, one per target or target group)
  * events:
  * {"id": "a", "tgtProcCmdLine": "xFooy"}
  * {"id": "b", "tgtProcCmdLine": "xfooy"}
  * expect: a
  * </pre>
- * Every event needs an "id"; {@code expect:} lists the ids that match, comma-separated (empty for none).
+ * Every event needs an "id"; {@code expect:} lists the ids that match, comma-separated (empty for none). A
+ * {@code skip.<target>:} line names a target of the spec runner (dev.s1ql.oracle.SpecTargetsTest: eval, sql,
+ * kql.mde, kql.sentinel-asim, spl.sysmon, spl.cim, spl.s1, or the groups kql and spl) and says why that target
+ * cannot agree; the runner refuses a name it does not know and an empty reason.
  * <p>
- * A PowerQuery case (spec/pipeline) ends with {@code rows:} instead of {@code expect:}, then one JSON object per
- * line: the rows the pipeline outputs. Rows are compared as multisets; {@code rows in order:} says the query's sort
- * fixes their order (the case must then have no ties). Values compare by their text: a number and a string that
- * reads as the same number are equal ({@code 2}, {@code 2.0}, {@code "2"}), booleans equal their text, arrays
- * element by element; a key that is absent equals null.
- * <p>
- * {@code skip: TARGET REASON} marks a case a target cannot run (sql, kql, spl), with the reason; a runner for that
- * target skips it and counts it.
+ * A PowerQuery case (spec/pipeline, PipelineSpecTest) ends with {@code rows:} instead of {@code expect:}, then one
+ * JSON object per line: the rows the pipeline outputs. Rows are compared as multisets; {@code rows in order:} says
+ * the query's sort fixes their order (the case must then have no ties). Values compare by their text (SpecRows):
+ * a number and a string that reads as the same number are equal ({@code 2}, {@code 2.0}, {@code "2"}), booleans
+ * equal their text, arrays element by element; a key that is absent equals null.
  */
 public record EvalSpecFile(String name, String query, EvalOptions options, List<String> events, List<String> expected,
-                           List<String> rows, boolean ordered, Map<String, String> skips) {
+                           Map<String, String> skips, List<String> rows, boolean ordered) {
 
-    /** The filter form (expect:), as before rows: existed. */
-    public EvalSpecFile(String name, String query, EvalOptions options, List<String> events, List<String> expected) {
-        this(name, query, options, events, expected, null, false, Map.of());
+    public EvalSpecFile {
+        skips = Map.copyOf(skips);
+    }
+
+    /** A case that gives matching ids (expect:). */
+    public EvalSpecFile(String name, String query, EvalOptions options, List<String> events, List<String> expected,
+                        Map<String, String> skips) {
+        this(name, query, options, events, expected, skips, null, false);
     }
 
     /** Whether the case gives rows (a pipeline) rather than matching ids. */
@@ -52,9 +57,9 @@ public record EvalSpecFile(String name, String query, EvalOptions options, List<
         EvalOptions options = EvalOptions.defaults();
         List<String> events = new ArrayList<>();
         List<String> expected = null;
+        Map<String, String> skips = new LinkedHashMap<>();
         List<String> rows = null;
         boolean ordered = false;
-        Map<String, String> skips = new LinkedHashMap<>();
         String section = "";
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) continue;
@@ -62,10 +67,11 @@ public record EvalSpecFile(String name, String query, EvalOptions options, List<
                 query = line.substring(6).strip();
             } else if (line.startsWith("options:")) {
                 for (String opt : line.substring(8).strip().split("\\s+")) options = apply(options, opt, file);
-            } else if (line.startsWith("skip:")) {
-                String[] parts = line.substring(5).strip().split("\\s+", 2);
-                if (parts.length < 2) throw new IOException(file + ": skip: needs a target and a reason: " + line);
-                skips.put(parts[0], parts[1]);
+            } else if (line.startsWith("skip.") && line.indexOf(':') > 5 && section.isEmpty()) {
+                String target = line.substring(5, line.indexOf(':')).strip();
+                if (skips.put(target, line.substring(line.indexOf(':') + 1).strip()) != null) {
+                    throw new IOException(file + ": skip." + target + " given twice");
+                }
             } else if (line.startsWith("events:")) {
                 section = "events";
             } else if (line.startsWith("expect:")) {
@@ -88,8 +94,8 @@ public record EvalSpecFile(String name, String query, EvalOptions options, List<
             throw new IOException(file + ": needs query: and one of expect: or rows:");
         }
         String name = file.getFileName().toString().replaceFirst("\\.spec$", "");
-        return new EvalSpecFile(name, query, options, events, expected, rows == null ? null : List.copyOf(rows), ordered,
-                Map.copyOf(skips));
+        return new EvalSpecFile(name, query, options, events, expected, skips,
+                rows == null ? null : List.copyOf(rows), ordered);
     }
 
     private static EvalOptions apply(EvalOptions o, String opt, Path file) throws IOException {

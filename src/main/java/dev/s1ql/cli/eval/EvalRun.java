@@ -27,7 +27,7 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
     private final PrintWriter err;
     private final ProgressBar progress;
     private final long[] matchesPerRule;
-    /** Per rule: the PowerQuery stages to apply to its matches, or null. */
+    /** Per rule: the PowerQuery output stages to apply to its matches, or null. */
     private final PipelineRun[] pipelines;
     private long events;
     private long matches;
@@ -45,6 +45,18 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
         this.progress = progress;
         this.matchesPerRule = new long[rules.size()];
         this.pipelines = new PipelineRun[rules.size()];
+    }
+
+    /** Where a malformed event is reported instead of the error stream (the serve API lists them). */
+    public interface MalformedReport {
+        void report(String file, long line, String message);
+    }
+
+    private MalformedReport malformedReport;
+
+    /** Reports malformed events to {@code report} instead of printing them on the error stream. */
+    public void malformedTo(MalformedReport report) {
+        this.malformedReport = report;
     }
 
     /** Sends the matches of {@code rule} through PowerQuery stages instead of printing them. */
@@ -111,6 +123,10 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
     @Override
     public boolean malformed(String file, long line, String message) {
         malformed++;
+        if (malformedReport != null) {
+            malformedReport.report(file, line, message);
+            return !failFast;
+        }
         if (progress != null) progress.clear();
         err.printf("%s:%d: malformed event: %s%n", file, line, message);
         err.flush();
