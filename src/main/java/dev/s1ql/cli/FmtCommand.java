@@ -95,7 +95,7 @@ public final class FmtCommand implements Callable<Integer> {
     }
 
     /** Canonical text in the query's own dialect. */
-    static String format(dev.s1ql.ast.Query q) {
+    public static String format(dev.s1ql.ast.Query q) {
         if (q.dialect() == dev.s1ql.ast.Dialect.S1QL_1) return S1qlFormatter.format(q);
         dev.s1ql.render.S1ql2Writer.Result r = dev.s1ql.render.S1ql2Writer.write(q);
         if (r.text() == null) throw new S1qlFormatter.UnrepresentableException(r.diagnostics().get(0).message());
