@@ -2,6 +2,7 @@
 // operators: `contains` and `matches` are case-insensitive by default, `=` and `in` case-sensitive).
 package dev.s1ql.parse;
 
+import dev.s1ql.ast.Decimals;
 import dev.s1ql.ast.And;
 import dev.s1ql.ast.BoolValue;
 import dev.s1ql.ast.Comparison;
@@ -25,7 +26,6 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -210,7 +210,7 @@ final class S1ql2AstBuilder {
             case S1QL2Parser.STRING -> new StringValue(S1ql2Strings.decode(t.getText()), false, span);
             case S1QL2Parser.NUMBER -> {
                 String lit = t.getText().replace("_", "");
-                yield new NumberValue(lit, new BigDecimal(lit), span);
+                yield new NumberValue(lit, Decimals.parse(lit), span);
             }
             case S1QL2Parser.TRUE -> new BoolValue(true, span);
             case S1QL2Parser.FALSE -> new BoolValue(false, span);
