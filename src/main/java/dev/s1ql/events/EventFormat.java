@@ -16,12 +16,28 @@ public enum EventFormat {
     /** How far the sniffer looks for the end of the first line. */
     private static final int SNIFF_LIMIT = 1 << 20;
 
-    /** The format implied by a file name (after removing .gz), or null when the name does not say. */
+    /**
+     * The format implied by a file name (after removing .gz), or null when the name does not say: {@code .csv} is
+     * CSV, {@code .ndjson} and {@code .jsonl} are NDJSON (whatever their first line holds); {@code .json} says
+     * nothing, as exports of both kinds carry it.
+     */
     public static EventFormat fromName(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".gz")) n = n.substring(0, n.length() - 3);
+        String n = withoutGz(name);
         if (n.endsWith(".csv")) return CSV;
+        if (n.endsWith(".ndjson") || n.endsWith(".jsonl")) return NDJSON;
         return null;
+    }
+
+    /** Whether a file name is that of an event file (a query given by mistake where events belong, or the reverse). */
+    public static boolean isEventFileName(String name) {
+        String n = withoutGz(name);
+        return n.endsWith(".csv") || n.endsWith(".ndjson") || n.endsWith(".jsonl") || n.endsWith(".json")
+                || n.endsWith(".parquet") || name.toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    private static String withoutGz(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".gz") ? n.substring(0, n.length() - 3) : n;
     }
 
     /**

@@ -197,4 +197,32 @@ class EvalCommandTest {
         assertTrue(r.err().contains("S2014"), r.err());
         assertTrue(r.out().contains("0 / 1"), r.out());
     }
+
+    /** Issue 13, defect 10: a budget below 1 made every regex a silent no-match. */
+    @Test
+    void regexBudgetBelowOneIsAUsageError() throws Exception {
+        Path events = write("e.ndjson", "{\"tgtProcName\":\"cmd.exe\"}\n");
+        for (String budget : List.of("0", "-5")) {
+            Run r = eval("--events", events.toString(), "--regex-budget", budget, "-q", "TgtProcName RegExp \"cmd\"");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("--regex-budget must be at least 1"), r.err());
+            assertEquals("", r.out());
+        }
+        Run one = eval("--events", events.toString(), "--count", "--regex-budget", "1", "-q", "TgtProcName RegExp \"c\"");
+        assertEquals(0, one.exit(), one.err());
+    }
+
+    /** Issue 13, defect 10: `--events a.ndjson b.ndjson` read b.ndjson as a query file. */
+    @Test
+    void anEventFileGivenAsAQueryIsAUsageError() throws Exception {
+        Path a = write("a.ndjson", "{\"tgtProcName\":\"cmd.exe\"}\n");
+        Path b = write("b.ndjson", "{\"tgtProcName\":\"cmd.exe\"}\n");
+        Run r = eval("--events", a.toString(), b.toString(), "-q", "TgtProcName = \"cmd.exe\"");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(b + " is an event file, not a query"), r.err());
+        assertEquals("", r.out());
+        Run both = eval("--events", a.toString(), "--events", b.toString(), "--count", "-q", "TgtProcName = \"cmd.exe\"");
+        assertEquals(0, both.exit(), both.err());
+        assertTrue(both.out().contains("2 / 2"), both.out());
+    }
 }
