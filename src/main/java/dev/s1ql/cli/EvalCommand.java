@@ -252,7 +252,7 @@ public final class EvalCommand implements Callable<Integer> {
         QueryReader reader = new QueryReader();
         int bad = 0;
         for (QueryInput in : all) {
-            ParseResult r = reader.read(in.text(), dialect);
+            ParseResult r = in.parse(reader, dialect);
             if (!r.ok()) {
                 bad++;
                 for (Diagnostic d : r.diagnostics()) if (d.isError()) DiagnosticPrinter.print(err, in, d);

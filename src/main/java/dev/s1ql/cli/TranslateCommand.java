@@ -192,7 +192,7 @@ public final class TranslateCommand implements Callable<Integer> {
     /** Parse problems come first; a query that does not parse is not translated. */
     private Translation translate(QueryReader parser, Translator translator, QueryInput in,
                                          TranslationOptions options) {
-        ParseResult parsed = parser.read(in.text(), inputs.dialect());
+        ParseResult parsed = in.parse(parser, inputs.dialect());
         if (parsed.query() == null || parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             return new Translation(null, parsed.diagnostics());
         }

@@ -37,7 +37,7 @@ public final class DuckDbEval {
         int bad = 0;
         QueryReader reader = new QueryReader();
         for (QueryInput in : all) {
-            ParseResult r = reader.read(in.text(), dialect);
+            ParseResult r = in.parse(reader, dialect);
             List<Diagnostic> ds = r.ok() ? pack.add(r.query()) : r.diagnostics();
             boolean added = r.ok() && ds.stream().noneMatch(Diagnostic::isError);
             for (Diagnostic d : ds) if (d.isError() || added) DiagnosticPrinter.print(err, in, d);
