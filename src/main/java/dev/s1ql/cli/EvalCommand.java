@@ -2,23 +2,17 @@
 package dev.s1ql.cli;
 
 import dev.s1ql.cli.eval.DuckDbEval;
+import dev.s1ql.cli.eval.EvalQueries;
 import dev.s1ql.cli.eval.EvalRun;
 import dev.s1ql.cli.eval.MatchOutput;
 import dev.s1ql.cli.eval.PipelineRows;
 import dev.s1ql.cli.eval.ProgressBar;
 import dev.s1ql.cli.input.QueryInput;
-import dev.s1ql.diag.Code;
-import dev.s1ql.diag.Diagnostic;
-import dev.s1ql.eval.CompiledQuery;
 import dev.s1ql.eval.EvalOptions;
-import dev.s1ql.eval.PipelineFilter;
 import dev.s1ql.eval.RulePack;
 import dev.s1ql.events.EventFiles;
 import dev.s1ql.events.EventFormat;
 import dev.s1ql.events.PipelinedEvents;
-import dev.s1ql.parse.DialectChoice;
-import dev.s1ql.parse.ParseResult;
-import dev.s1ql.parse.QueryReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -155,7 +149,9 @@ public final class EvalCommand implements Callable<Integer> {
         RulePack pack = new RulePack(options);
         List<QueryInput> rules = new ArrayList<>();
         List<List<dev.s1ql.ast.Stage>> outputStages = new ArrayList<>();
-        int badQueries = compile(all, inputs.dialect(), pack, rules, outputStages, err);
+        int badQueries = EvalQueries.compile(all, inputs.dialect(), pack, rules, outputStages,
+                (in, d) -> DiagnosticPrinter.print(err, in, d));
+        err.flush();
         if (rules.isEmpty()) {
             err.println("s1ql eval: no query to evaluate");
             return badQueries > 0 ? 1 : Main.EXIT_USAGE;
@@ -199,7 +195,8 @@ public final class EvalCommand implements Callable<Integer> {
             for (int r = 0; r < rules.size(); r++) output.count(rules.get(r), run.matches(r), run.events());
             out.flush();
         }
-        reportAbandonedRegexes(pack, rules, err);
+        EvalQueries.reportAbandonedRegexes(pack, rules, (in, d) -> DiagnosticPrinter.print(err, in, d));
+        err.flush();
         double seconds = (System.nanoTime() - started) / 1e9;
         err.printf("s1ql eval: %,d events, %d %s, %,d matches, %,d malformed events %s (%.1f s)%n", run.events(),
                 rules.size(), rules.size() == 1 ? "query" : "queries", run.matches(), run.malformed(),
@@ -241,46 +238,5 @@ public final class EvalCommand implements Callable<Integer> {
         }
         boolean json = format != null ? format == Format.json : !count;
         return new DuckDbEval(out, err).run(all, inputs.dialect(), events, count, json);
-    }
-
-    /**
-     * Parses and compiles each input; reports errors (and compile warnings); returns how many failed. The
-     * evaluator implements S1QL 1.0 semantics only, so a query that reads as 2.0 or PowerQuery is an error here.
-     */
-    private static int compile(List<QueryInput> all, DialectChoice dialect, RulePack pack, List<QueryInput> rules,
-                               List<List<dev.s1ql.ast.Stage>> outputStages, PrintWriter err) {
-        QueryReader reader = new QueryReader();
-        int bad = 0;
-        for (QueryInput in : all) {
-            ParseResult r = in.parse(reader, dialect);
-            if (!r.ok()) {
-                bad++;
-                for (Diagnostic d : r.diagnostics()) if (d.isError()) DiagnosticPrinter.print(err, in, d);
-                continue;
-            }
-            PipelineFilter.Folded folded = PipelineFilter.fold(r.query());
-            for (Diagnostic d : folded.notEvaluated()) DiagnosticPrinter.print(err, in, d);
-            if (folded.query() == null) {
-                bad++;
-                continue;
-            }
-            int rule = pack.add(folded.query());
-            rules.add(in);
-            outputStages.add(folded.outputStages());
-            CompiledQuery compiled = pack.rules().get(rule);
-            for (Diagnostic d : compiled.diagnostics()) DiagnosticPrinter.print(err, in, d);
-        }
-        err.flush();
-        return bad;
-    }
-
-    private static void reportAbandonedRegexes(RulePack pack, List<QueryInput> rules, PrintWriter err) {
-        for (RulePack.RegexReport r : pack.regexReports()) {
-            String msg = String.format("regex given up %,d times after the step budget (values up to %,d chars); "
-                    + "those tests counted as no match", r.times(), r.longest());
-            DiagnosticPrinter.print(err, rules.get(r.rule()), Diagnostic.of(Code.PATHOLOGICAL_REGEX, msg,
-                    r.predicate().span()));
-        }
-        err.flush();
     }
 }

@@ -94,7 +94,7 @@ public final class FmtCommand implements Callable<Integer> {
         return failed || !notCanonical.isEmpty() ? 1 : 0;
     }
 
-    /** Canonical text in the query's own dialect. */
+    /** Canonical text in the query's own dialect (also the serve API's fmt). */
     public static String format(dev.s1ql.ast.Query q) {
         if (q.dialect() == dev.s1ql.ast.Dialect.S1QL_1) return S1qlFormatter.format(q);
         dev.s1ql.render.S1ql2Writer.Result r = dev.s1ql.render.S1ql2Writer.write(q);

@@ -12,7 +12,7 @@ import java.util.Properties;
 @Command(name = "s1ql", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Parse, validate, format, evaluate and translate SentinelOne S1QL queries.",
         subcommands = {ValidateCommand.class, FmtCommand.class, ParseCommand.class, TranslateCommand.class,
-                EvalCommand.class,
+                EvalCommand.class, ServeCommand.class,
                 AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 success, 1 a query has errors, 2 usage or I/O error, 3 (eval) malformed events skipped.",
                 "Docs: README.md and docs/ in the s1ql repository."})

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.diag.Diagnostic;
-import dev.s1ql.parse.ParseResult;
 import dev.s1ql.parse.QueryReader;
 import dev.s1ql.translate.Translation;
 import dev.s1ql.translate.TranslationOptions;
@@ -24,7 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +144,7 @@ public final class TranslateCommand implements Callable<Integer> {
         for (QueryInput in : all) {
             Translation t;
             try {
-                t = translate(parser, translator, in, options);
+                t = CommandResults.translate(parser, translator, in, inputs.dialect(), options);
             } catch (TranslationSetupException e) {
                 err.println("s1ql translate: " + e.getMessage());
                 return Main.EXIT_USAGE;
@@ -154,14 +152,7 @@ public final class TranslateCommand implements Callable<Integer> {
             if (!t.ok()) failed++;
             String text = t.ok() ? header(in, translator) + t.output() : null;
             if (format == Format.json) {
-                ObjectNode n = json.createObjectNode();
-                n.put("source", in.source());
-                if (in.title() != null) n.put("title", in.title());
-                if (in.id() != null) n.put("id", in.id());
-                n.put("target", translator.target());
-                n.put("profile", profileName);
-                n.put("output", t.output());
-                n.set("diagnostics", DiagnosticPrinter.json(json, in, t.diagnostics()));
+                ObjectNode n = CommandResults.translation(json, in, translator, profileName, t);
                 if (outputDir == null) out.println(n);
                 else if (!write(outputDir, fileName(in, fileNames, ".json"), n + "\n", err)) return Main.EXIT_USAGE;
             } else {
@@ -187,19 +178,6 @@ public final class TranslateCommand implements Callable<Integer> {
         if (index != null) s.put("index", index);
         if (sourcetype != null) s.put("sourcetype", sourcetype);
         return s;
-    }
-
-    /** Parse problems come first; a query that does not parse is not translated. */
-    private Translation translate(QueryReader parser, Translator translator, QueryInput in,
-                                         TranslationOptions options) {
-        ParseResult parsed = in.parse(parser, inputs.dialect());
-        if (parsed.query() == null || parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-            return new Translation(null, parsed.diagnostics());
-        }
-        Translation t = translator.translate(parsed.query(), options);
-        List<Diagnostic> ds = new ArrayList<>(parsed.diagnostics());
-        ds.addAll(t.diagnostics());
-        return new Translation(t.output(), ds);
     }
 
     /** A rule document's title and ID as comments of the target language, so that the output still says what it is. */

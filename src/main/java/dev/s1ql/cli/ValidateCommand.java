@@ -2,7 +2,6 @@
 package dev.s1ql.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s1ql.check.CheckOptions;
 import dev.s1ql.check.Validator;
 import dev.s1ql.cli.input.QueryInput;
@@ -70,14 +69,7 @@ public final class ValidateCommand implements Callable<Integer> {
             if (!r.valid()) invalid++;
             warnings += (int) r.diagnostics().stream().filter(d -> !d.isError()).count();
             if (format == Format.json) {
-                ObjectNode n = mapper.createObjectNode();
-                n.put("source", in.source());
-                if (in.title() != null) n.put("title", in.title());
-                if (in.id() != null) n.put("id", in.id());
-                n.put("valid", r.valid());
-                if (r.query() != null) n.put("dialect", r.query().dialect().label());
-                n.set("diagnostics", DiagnosticPrinter.json(mapper, in, shown));
-                out.println(n);
+                out.println(CommandResults.validation(mapper, in, r, shown));
             } else {
                 for (Diagnostic d : shown) DiagnosticPrinter.print(out, in, d);
             }

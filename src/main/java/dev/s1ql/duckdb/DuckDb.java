@@ -26,9 +26,9 @@ public final class DuckDb {
             Class.forName(DRIVER);
         } catch (ClassNotFoundException e) {
             throw new UnavailableException("--engine duckdb needs the DuckDB JDBC driver (org.duckdb:duckdb_jdbc, "
-                    + "about 80 MB), which is not in s1ql.jar: put it at lib/duckdb_jdbc.jar beside s1ql.jar (the "
-                    + "Maven build does: target/lib/), or run java -cp s1ql.jar:duckdb_jdbc.jar dev.s1ql.cli.Main "
-                    + "(docs/sql.md)");
+                    + "about 80 MB), which is not in s1ql.jar: in the release archive put it at lib/duckdb_jdbc.jar "
+                    + "beside lib/s1ql.jar; a source build has it at target/lib/duckdb_jdbc.jar; or run java -cp "
+                    + "s1ql.jar:duckdb_jdbc.jar dev.s1ql.cli.Main (README, Install; docs/sql.md)");
         }
         Connection db = DriverManager.getConnection("jdbc:duckdb:");
         try (java.sql.Statement st = db.createStatement()) {

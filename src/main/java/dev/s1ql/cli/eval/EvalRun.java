@@ -46,6 +46,18 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
         this.pipelines = new PipelineRows[rules.size()];
     }
 
+    /** Where a malformed event is reported instead of the error stream (the serve API lists them). */
+    public interface MalformedReport {
+        void report(String file, long line, String message);
+    }
+
+    private MalformedReport malformedReport;
+
+    /** Reports malformed events to {@code report} instead of printing them on the error stream. */
+    public void malformedTo(MalformedReport report) {
+        this.malformedReport = report;
+    }
+
     /** Sends the matches of {@code rule} through PowerQuery output stages instead of printing them. */
     public void pipeline(int rule, PipelineRows rows) {
         pipelines[rule] = rows;
@@ -107,6 +119,10 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
     @Override
     public boolean malformed(String file, long line, String message) {
         malformed++;
+        if (malformedReport != null) {
+            malformedReport.report(file, line, message);
+            return !failFast;
+        }
         if (progress != null) progress.clear();
         err.printf("%s:%d: malformed event: %s%n", file, line, message);
         err.flush();

@@ -12,28 +12,74 @@ import java.util.List;
 
 /**
  * NDJSON match lines carry the event exactly as read (its bytes are copied, not re-serialised) under "event",
- * after the rule's source/title/id and the event's file and line.
+ * after the rule's source/title/id and the event's file and line. The objects are built by {@link #matchHead}
+ * and {@link #rowObject}, which the `s1ql serve` API uses too (through {@link Collector}).
  */
 public final class MatchOutput {
 
+    /** Receives whole match and row objects instead of printed lines (the serve API's eval). */
+    public interface Collector {
+        /** A match: {@link #matchHead} with the event parsed under "event". */
+        void match(ObjectNode match);
+
+        /** A PowerQuery output row: {@link #rowObject}. */
+        void row(ObjectNode row);
+    }
+
     private final PrintWriter out;
     private final boolean json;
+    private final Collector collector;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public MatchOutput(PrintWriter out, boolean json) {
         this.out = out;
         this.json = json;
+        this.collector = null;
+    }
+
+    /** Objects go to {@code collector}; nothing is printed. */
+    public MatchOutput(Collector collector) {
+        this.out = null;
+        this.json = true;
+        this.collector = collector;
+    }
+
+    /** {@code {"source", "title"?, "id"?, "eventsFile", "line", "explain"?}}: a match line without its "event". */
+    public static ObjectNode matchHead(ObjectMapper m, QueryInput rule, String eventsFile, long line,
+                                       List<Explanation.Step> explain) {
+        ObjectNode head = m.createObjectNode();
+        head.put("source", rule.source());
+        if (rule.title() != null) head.put("title", rule.title());
+        if (rule.id() != null) head.put("id", rule.id());
+        head.put("eventsFile", eventsFile);
+        head.put("line", line);
+        if (explain != null) head.set("explain", explainJson(m, explain));
+        return head;
+    }
+
+    /** {@code {"source", "title"?, "id"?, "row"}}: one row of a PowerQuery's output stages. */
+    public static ObjectNode rowObject(ObjectMapper m, QueryInput rule, ObjectNode row) {
+        ObjectNode n = m.createObjectNode();
+        n.put("source", rule.source());
+        if (rule.title() != null) n.put("title", rule.title());
+        if (rule.id() != null) n.put("id", rule.id());
+        n.set("row", row);
+        return n;
     }
 
     public void match(QueryInput rule, RawEvent event, List<Explanation.Step> explain) {
+        if (collector != null) {
+            ObjectNode n = matchHead(mapper, rule, event.file(), event.line(), explain);
+            try {
+                n.set("event", mapper.readTree(event.jsonText()));
+            } catch (java.io.IOException e) {
+                n.put("event", event.jsonText()); // the evaluator already read it; not expected
+            }
+            collector.match(n);
+            return;
+        }
         if (json) {
-            ObjectNode head = mapper.createObjectNode();
-            head.put("source", rule.source());
-            if (rule.title() != null) head.put("title", rule.title());
-            if (rule.id() != null) head.put("id", rule.id());
-            head.put("eventsFile", event.file());
-            head.put("line", event.line());
-            if (explain != null) head.set("explain", explainJson(explain));
+            ObjectNode head = matchHead(mapper, rule, event.file(), event.line(), explain);
             String h = head.toString();
             out.write(h, 0, h.length() - 1);
             out.print(",\"event\":");
@@ -74,13 +120,10 @@ public final class MatchOutput {
 
     /** A row of a PowerQuery's output stages (columns, group, ...). */
     public void row(QueryInput rule, ObjectNode row) {
-        if (json) {
-            ObjectNode n = mapper.createObjectNode();
-            n.put("source", rule.source());
-            if (rule.title() != null) n.put("title", rule.title());
-            if (rule.id() != null) n.put("id", rule.id());
-            n.set("row", row);
-            out.println(n);
+        if (collector != null) {
+            collector.row(rowObject(mapper, rule, row));
+        } else if (json) {
+            out.println(rowObject(mapper, rule, row));
         } else {
             out.printf("%s: %s%n", rule.source(), row);
         }
@@ -101,7 +144,7 @@ public final class MatchOutput {
         }
     }
 
-    private ArrayNode explainJson(List<Explanation.Step> steps) {
+    private static ArrayNode explainJson(ObjectMapper mapper, List<Explanation.Step> steps) {
         ArrayNode a = mapper.createArrayNode();
         for (Explanation.Step s : steps) {
             ObjectNode n = a.addObject();
