@@ -21,7 +21,7 @@ import picocli.CommandLine;
 
 class EvalCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.s1ql.events.EventJson.mapper(); // events may hold long numbers
 
     @TempDir
     Path tmp;
@@ -224,5 +224,32 @@ class EvalCommandTest {
         Run both = eval("--events", a.toString(), "--events", b.toString(), "--count", "-q", "TgtProcName = \"cmd.exe\"");
         assertEquals(0, both.exit(), both.err());
         assertTrue(both.out().contains("2 / 2"), both.out());
+    }
+
+    /**
+     * Issue 13, defect 7: Jackson's default limits rejected valid events (a number of more than 1,000 digits,
+     * nesting deeper than 1,000). The limits are now set for events (EventJson, docs/eval.md): such events are
+     * read and matched, in NDJSON and in a JSON array, and an event past the limits is reported alone.
+     */
+    @Test
+    void longNumbersAndDeepNestingAreReadAndEventsPastTheLimitsAreReportedAlone() throws Exception {
+        String deep = "[".repeat(2_000) + "]".repeat(2_000);
+        String longNumber = "9".repeat(5_000);
+        String good1 = "{\"n\":" + longNumber + ",\"tgtProcName\":\"x\"}";
+        String good2 = "{\"deep\":" + deep + ",\"tgtProcName\":\"x\"}";
+        String tooLong = "{\"n\":" + "9".repeat(200_000) + ",\"tgtProcName\":\"x\"}";
+        String tooDeep = "{\"deep\":" + "[".repeat(20_000) + "]".repeat(20_000) + ",\"tgtProcName\":\"x\"}";
+        Path nd = write("limits.ndjson", good1 + "\n" + good2 + "\n" + tooLong + "\n" + tooDeep + "\n");
+        for (String threads : List.of("1", "2")) {
+            Run r = eval("--events", nd.toString(), "--threads", threads, "-q", "TgtProcName = \"x\"");
+            assertEquals(3, r.exit(), r.err());
+            assertEquals(2, r.lines().size(), r.out());
+            assertEquals(longNumber, r.lines().get(0).path("event").path("n").asText());
+            assertTrue(r.err().contains("limits.ndjson:3: malformed event") && r.err().contains("limits.ndjson:4: malformed event"), r.err());
+        }
+        Path array = write("limits.json", "[" + good1 + ",\n" + good2 + "]");
+        Run a = eval("--events", array.toString(), "--count", "-q", "TgtProcName = \"x\"");
+        assertEquals(0, a.exit(), a.err());
+        assertTrue(a.out().contains("2 / 2"), a.out());
     }
 }

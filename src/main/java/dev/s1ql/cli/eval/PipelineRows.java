@@ -20,7 +20,7 @@ import java.util.Map;
 
 public final class PipelineRows {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.s1ql.events.EventJson.mapper();
 
     private final QueryInput rule;
     private final List<Stage> stages;
