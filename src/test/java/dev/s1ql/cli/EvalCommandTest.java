@@ -252,4 +252,43 @@ class EvalCommandTest {
         assertEquals(0, a.exit(), a.err());
         assertTrue(a.out().contains("2 / 2"), a.out());
     }
+
+    /** Issue 13, defect 9: bytes after the end of the gzip data were ignored with exit 0. */
+    @Test
+    void junkAfterTheGzipDataIsReported() throws Exception {
+        byte[] member1 = gzip("{\"tgtProcName\":\"x\"}\n");
+        byte[] member2 = gzip("{\"tgtProcName\":\"x\"}\n");
+        java.io.ByteArrayOutputStream two = new java.io.ByteArrayOutputStream();
+        two.write(member1);
+        two.write(member2);
+        Path clean = tmp.resolve("two-members.ndjson.gz");
+        Files.write(clean, two.toByteArray());
+        for (String threads : List.of("1", "2")) {
+            Run ok = eval("--events", clean.toString(), "--count", "--threads", threads, "-q", "TgtProcName = \"x\"");
+            assertEquals(0, ok.exit(), ok.err());
+            assertTrue(ok.out().contains("2 / 2"), ok.out());
+        }
+        two.write("trailing junk\n".getBytes(StandardCharsets.UTF_8));
+        Path junk = tmp.resolve("junk.ndjson.gz");
+        Files.write(junk, two.toByteArray());
+        for (String threads : List.of("1", "2")) {
+            Run r = eval("--events", junk.toString(), "--count", "--threads", threads, "-q", "TgtProcName = \"x\"");
+            assertEquals(3, r.exit(), r.err());
+            assertTrue(r.out().contains("2 / 2"), r.out());
+            assertTrue(r.err().contains(junk + ": malformed input: 14 bytes of junk after the end of the gzip data"), r.err());
+        }
+        byte[] cut = java.util.Arrays.copyOf(member1, member1.length - 3);
+        Path truncated = tmp.resolve("cut.ndjson.gz");
+        Files.write(truncated, cut);
+        Run t = eval("--events", truncated.toString(), "--count", "-q", "TgtProcName = \"x\"");
+        assertEquals(2, t.exit(), t.err());
+    }
+
+    private static byte[] gzip(String text) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
 }
