@@ -12,7 +12,9 @@ import java.util.List;
 
 public final class CollectedEvents implements EventSink {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Event limits, and text after the object makes the line malformed, as the evaluator's reader says. */
+    private static final ObjectMapper JSON = EventJson.mapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The events read as objects (their JSON re-printed compactly) and the lines they came from. */
     public final List<String> events = new ArrayList<>();
