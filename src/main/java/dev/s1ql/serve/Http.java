@@ -16,8 +16,17 @@ import java.nio.charset.StandardCharsets;
 final class Http {
 
     /** Everything from this origin only; no inline script or style, no plugins, no framing, no form targets. */
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-            + "img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String CSP = csp(null);
+
+    /**
+     * The policy; with a nonce, style elements carrying it are allowed too (the page's editor, CodeMirror, writes
+     * its own styles into a style element and takes the nonce from the page). Never any inline script.
+     */
+    static String csp(String styleNonce) {
+        return "default-src 'none'; script-src 'self'; style-src 'self'" + (styleNonce == null ? "" : " 'nonce-" + styleNonce + "'")
+                + "; connect-src 'self'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; "
+                + "frame-ancestors 'none'";
+    }
 
     private Http() {
     }
@@ -70,7 +79,11 @@ final class Http {
     }
 
     static void securityHeaders(Headers h) {
-        h.set("Content-Security-Policy", CSP);
+        securityHeaders(h, null);
+    }
+
+    static void securityHeaders(Headers h, String styleNonce) {
+        h.set("Content-Security-Policy", csp(styleNonce));
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
         h.set("Referrer-Policy", "no-referrer");

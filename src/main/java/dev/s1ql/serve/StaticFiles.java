@@ -1,5 +1,5 @@
 // The page's files, served from inside the jar: a fixed list of names, so no request path ever reaches the
-// file system or an unlisted resource.
+// file system or an unlisted resource. index.html gets a fresh style nonce with each response (see Http.csp).
 package dev.s1ql.serve;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -36,12 +36,25 @@ final class StaticFiles {
         }
     }
 
+    /** Where index.html takes the style nonce of its response. */
+    static final String NONCE_SLOT = "{{style-nonce}}";
+
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
     /** True when the path named a page file and it was sent. */
     boolean serve(HttpExchange ex, String path) throws IOException {
         byte[] b = bytes.get(path);
         if (b == null) return false;
         var h = ex.getResponseHeaders();
-        Http.securityHeaders(h);
+        String nonce = null;
+        if (FILES.get(path)[0].equals("index.html")) {
+            byte[] n = new byte[18];
+            random.nextBytes(n);
+            nonce = java.util.Base64.getEncoder().encodeToString(n);
+            b = new String(b, java.nio.charset.StandardCharsets.UTF_8).replace(NONCE_SLOT, nonce)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Http.securityHeaders(h, nonce);
         h.set("Content-Type", FILES.get(path)[1]);
         h.set("Cache-Control", "no-cache");
         Http.send(ex, 200, b);

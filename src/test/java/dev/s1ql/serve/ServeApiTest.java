@@ -72,6 +72,19 @@ class ServeApiTest {
     }
 
     @Test
+    void thePageGetsAFreshStyleNonceAndNoInlineScript() throws Exception {
+        ServeClient.Answer a = client.get("/");
+        ServeClient.Answer b = client.get("/");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'nonce-([A-Za-z0-9+/=]+)'")
+                .matcher(a.headers().firstValue("Content-Security-Policy").orElse(""));
+        assertTrue(m.find(), a.headers().toString());
+        assertTrue(a.body().contains("<meta name=\"s1ql-style-nonce\" content=\"" + m.group(1) + "\">"), a.body());
+        assertFalse(b.body().contains(m.group(1)), "a new nonce per response");
+        assertTrue(a.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self';"));
+        assertFalse(a.body().matches("(?s).*<script>.*|.*<script(?![^>]*\\ssrc=)[^>]*>.*|.*\\son\\w+=.*|.*style=.*"), a.body());
+    }
+
+    @Test
     void malformedJsonIs400WithAMessage() throws Exception {
         ServeClient.Answer a = client.post("/api/validate", "{\"query\": ");
         assertEquals(400, a.status());

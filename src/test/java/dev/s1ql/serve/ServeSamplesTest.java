@@ -30,7 +30,8 @@ class ServeSamplesTest {
         List<String> bundled = new ArrayList<>(samples.eventFiles());
         bundled.addAll(samples.queryFiles());
         bundled.sort(null);
-        assertEquals(expected, bundled);
+        assertEquals(expected, bundled, "list the files of examples/ in src/main/resources/dev/s1ql/serve/examples.txt "
+                + "(the pom copies *.ndjson, *.md and queries/*.s1ql into the jar)");
         for (String name : expected) assertArrayEquals(Files.readAllBytes(root.resolve(name)), samples.bytes(name), name);
     }
 }

@@ -1,0 +1,66 @@
+// A KQL profile as a spec target: the query translated to KQL with that profile, the events converted to rows of
+// the profile's tables (KqlEventTables), and the KQL run on the KQL oracle; the matching events are the rows'
+// S1qlSpecId values.
+package dev.s1ql.oracle;
+
+import dev.s1ql.eval.EvalSpecFile;
+import dev.s1ql.oracle.events.Conversion;
+import dev.s1ql.oracle.events.KqlEventTables;
+import dev.s1ql.oracle.events.S1Event;
+import dev.s1ql.oracle.kql.KqlOracle;
+import dev.s1ql.oracle.kql.KqlTable;
+import dev.s1ql.parse.DialectChoice;
+import dev.s1ql.parse.ParseResult;
+import dev.s1ql.parse.QueryReader;
+import dev.s1ql.translate.Translation;
+import dev.s1ql.translate.TranslationOptions;
+import dev.s1ql.translate.Translators;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+public final class KqlTarget implements SpecTarget {
+
+    private final String profile;
+
+    public KqlTarget(String profile) {
+        this.profile = profile;
+    }
+
+    @Override
+    public String name() {
+        return "kql." + profile;
+    }
+
+    @Override
+    public TargetRun run(EvalSpecFile spec) {
+        Translation t = translate(spec.query(), "kql", profile);
+        Conversion<Map<String, KqlTable>> tables = KqlEventTables.convert(profile, S1Event.read(spec.events()));
+        KqlTable result = KqlOracle.run(t.output(), tables.data());
+        if (result.column(KqlEventTables.ID_COLUMN) == null) {
+            throw new AssertionError("the result has no " + KqlEventTables.ID_COLUMN + " column: " + result.columns());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> r : result.completeRows()) {
+            Map<String, Object> row = new LinkedHashMap<>(r);
+            row.put("id", row.remove(KqlEventTables.ID_COLUMN));
+            rows.add(row);
+        }
+        return new TargetRun(rows, t.output(), tables.describe());
+    }
+
+    /** The translation, or an AssertionError naming its error diagnostics. */
+    static Translation translate(String query, String target, String profile) {
+        ParseResult parsed = new QueryReader().read(query, DialectChoice.AUTO);
+        if (!parsed.ok()) throw new AssertionError("query does not parse: " + query + " " + parsed.diagnostics());
+        Translation t = Translators.forTarget(target).translate(parsed.query(), new TranslationOptions(profile, null, false));
+        if (!t.ok()) {
+            StringBuilder b = new StringBuilder("not translated to " + target + " " + profile + ":");
+            t.diagnostics().stream().filter(dev.s1ql.diag.Diagnostic::isError).forEach(d -> b.append("\n    ").append(d.message())
+                    .append(" [").append(d.code()).append("]"));
+            throw new AssertionError(b.toString());
+        }
+        return t;
+    }
+}
