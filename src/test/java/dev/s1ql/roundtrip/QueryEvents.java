@@ -51,7 +51,11 @@ public final class QueryEvents {
                         out.add(JSON.createObjectNode().put(key, shown).toString());
                     }
                 }
-                if (!p.values().isEmpty() && !all.has(key)) all.put(key, p.values().get(0).text());
+                if (!p.values().isEmpty() && !all.has(key)) {
+                    Value first = p.values().get(0);
+                    if (first instanceof BoolValue b) all.put(key, b.value());
+                    else all.put(key, first.text());
+                }
             }
         }
         out.add(all.toString());
