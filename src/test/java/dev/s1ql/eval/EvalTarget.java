@@ -23,6 +23,7 @@ public final class EvalTarget implements SpecTarget {
 
     @Override
     public TargetRun run(EvalSpecFile spec) throws Exception {
+        if (spec.hasRows()) throw new AssertionError("this target gives matching events only, not the rows of a pipeline (yet)");
         ParseResult parsed = new QueryReader().read(spec.query(), DialectChoice.AUTO);
         if (!parsed.ok()) throw new AssertionError("query does not parse: " + spec.query() + " " + parsed.diagnostics());
         RulePack pack = new RulePack(spec.options());

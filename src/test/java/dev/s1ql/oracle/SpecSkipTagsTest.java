@@ -17,7 +17,7 @@ import org.opentest4j.AssertionFailedError;
 class SpecSkipTagsTest {
 
     private static EvalSpecFile spec(Map<String, String> skips) {
-        return new EvalSpecFile("t", "SrcProcName = \"a\"", EvalOptions.defaults(), List.of(), List.of(), skips);
+        return new EvalSpecFile("t", "SrcProcName = \"a\"", EvalOptions.defaults(), List.of(), List.of(), null, false, skips);
     }
 
     @Test

@@ -33,7 +33,8 @@ import org.opentest4j.TestAbortedException;
 
 class SpecTargetsTest {
 
-    static final Path SPECS = Path.of("src/test/resources/spec/eval");
+    /** Filter cases; pipeline cases (rows:) may live in spec/pipeline. */
+    static final List<Path> SPECS = List.of(Path.of("src/test/resources/spec/eval"), Path.of("src/test/resources/spec/pipeline"));
 
     static final List<SpecTarget> TARGETS = List.of(new EvalTarget(), new SqlTarget(), new KqlTarget("mde"),
             new KqlTarget("sentinel-asim"), new SplTarget("sysmon"), new SplTarget("cim"), new SplTarget("s1"));
@@ -55,7 +56,7 @@ class SpecTargetsTest {
                 String label = t.name() + (reason == null ? "" : " (skipped: " + reason + ")");
                 tests.add(DynamicTest.dynamicTest(label, () -> run(spec, t, reason)));
             }
-            out.add(DynamicContainer.dynamicContainer(f.getFileName().toString(), tests));
+            out.add(DynamicContainer.dynamicContainer(f.getParent().getFileName() + "/" + f.getFileName(), tests));
         }
         StringBuilder summary = new StringBuilder("spec files on every target: " + files.size() + " files; skipped per target:");
         skipped.forEach((t, n) -> summary.append(' ').append(t).append(' ').append(n).append(','));
@@ -64,9 +65,14 @@ class SpecTargetsTest {
     }
 
     static List<Path> specFiles() throws IOException {
-        try (Stream<Path> s = Files.list(SPECS)) {
-            return s.filter(p -> p.toString().endsWith(".spec")).sorted().toList();
+        List<Path> out = new ArrayList<>();
+        for (Path dir : SPECS) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> s = Files.list(dir)) {
+                out.addAll(s.filter(p -> p.toString().endsWith(".spec")).sorted().toList());
+            }
         }
+        return out;
     }
 
     /** Every name a skip tag may use: the targets and the groups before their dot. */
@@ -112,6 +118,11 @@ class SpecTargetsTest {
 
     /** What differs between the target's result and the spec's expectation, or null when nothing does. */
     static String difference(EvalSpecFile spec, TargetRun run) {
+        if (spec.hasRows()) {
+            String rows = SpecRows.difference(spec.rows(), spec.ordered(), run.rows());
+            return rows == null ? null : rows + "\n  target query:\n" + indent(run.query()) + "\n  event conversion:"
+                    + run.conversionNotes();
+        }
         Map<String, Integer> order = new LinkedHashMap<>();
         for (S1Event e : S1Event.read(spec.events())) order.put(e.id(), e.index());
         List<String> actual = new ArrayList<>(run.ids());

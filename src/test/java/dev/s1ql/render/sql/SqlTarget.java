@@ -42,6 +42,7 @@ public final class SqlTarget implements SpecTarget {
 
     @Override
     public TargetRun run(EvalSpecFile spec) throws Exception {
+        if (spec.hasRows()) throw new AssertionError("this target gives matching events only, not the rows of a pipeline (yet)");
         ParseResult parsed = new QueryReader().read(spec.query(), DialectChoice.AUTO);
         if (!parsed.ok()) throw new AssertionError("query does not parse: " + spec.query());
         return THROUGH_ENGINE_SCAN.contains(spec.name()) ? throughEngineScan(spec, parsed) : throughTable(spec, parsed);
@@ -49,7 +50,9 @@ public final class SqlTarget implements SpecTarget {
 
     private static TargetRun throughTable(EvalSpecFile spec, ParseResult parsed) throws Exception {
         SqlTranslator.Written w = SqlTranslator.write(parsed.query(), SqlDialect.DUCKDB);
-        if (w.condition() == null) throw new AssertionError("not translated: " + spec.query() + " " + w.diagnostics());
+        if (w.condition() == null || w.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+            throw new AssertionError("not translated: " + spec.query() + " " + w.diagnostics());
+        }
         ObjectMapper json = new ObjectMapper();
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
