@@ -2,6 +2,7 @@
 // strict-mode (STAR rule) restrictions, and the spec's risky spots (trailing backslash, '*' in '=').
 package dev.s1ql.check;
 
+import dev.s1ql.ast.Decimals;
 import dev.s1ql.ast.And;
 import dev.s1ql.ast.BoolValue;
 import dev.s1ql.ast.Expr;
@@ -24,7 +25,6 @@ import dev.s1ql.catalog.Suggestions;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -197,7 +197,7 @@ public final class QueryChecker {
 
     static boolean isNumber(String s) {
         try {
-            new BigDecimal(s.strip());
+            Decimals.parse(s.strip());
             return !s.isBlank();
         } catch (NumberFormatException e) {
             return false;

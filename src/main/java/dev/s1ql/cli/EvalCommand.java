@@ -119,6 +119,20 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String p : inputs.paths) {
+            if (EventFormat.isEventFileName(p)) {
+                // --events takes one file (or a comma-separated list): `--events a.ndjson b.ndjson` would
+                // otherwise read b.ndjson as a query file
+                err.println("s1ql eval: " + p + " is an event file, not a query: give each event file with --events "
+                        + "(--events a.ndjson --events b.ndjson, or --events a.ndjson,b.ndjson)");
+                return Main.EXIT_USAGE;
+            }
+        }
+        if (regexBudget < 1) {
+            err.println("s1ql eval: --regex-budget must be at least 1 (it is the number of character reads one regex "
+                    + "test may make)");
+            return Main.EXIT_USAGE;
+        }
         List<QueryInput> all = inputs.collectOrReport(err, "eval");
         if (all == null) return Main.EXIT_USAGE;
         if (events.contains("-") && all.stream().anyMatch(q -> "<stdin>".equals(q.source()))) {

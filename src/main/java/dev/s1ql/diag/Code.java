@@ -11,6 +11,8 @@ public enum Code {
     BAD_ENCODING("S1005", Severity.ERROR),
     BAD_CHARACTER("S1006", Severity.ERROR),
     UNKNOWN_OPERATOR("S1007", Severity.ERROR),
+    NUMBER_TOO_LONG("S1010", Severity.ERROR),
+    ENGINE_REFUSED("S1011", Severity.ERROR),
     // S20xx: parses, but probably not what was meant
     UNKNOWN_FIELD("S2001", Severity.WARNING),
     SUBSTRING_ON_ENUM("S2002", Severity.WARNING),

@@ -139,12 +139,15 @@ public final class DialectDetector {
         return false;
     }
 
-    /** Skips a single-quoted (2.0) string with backslash escapes. */
+    /**
+     * Skips a single-quoted (2.0) string the way the 2.0 lexer reads it: a backslash escapes whatever follows, so
+     * {@code 'a\\'} ends at its second quote (an escaped backslash, then the closing quote).
+     */
     private static int skipString(String text, int i, char quote) {
         int k = i + 1;
         while (k < text.length()) {
             char c = text.charAt(k);
-            if (c == '\\' && k + 1 < text.length() && text.charAt(k + 1) == quote) {
+            if (c == '\\' && k + 1 < text.length()) {
                 k += 2;
                 continue;
             }

@@ -3,6 +3,7 @@
 // expressions become PqExpr trees whose filter-language parts are the same Predicates the initial filter has.
 package dev.s1ql.parse;
 
+import dev.s1ql.ast.Decimals;
 import dev.s1ql.ast.And;
 import dev.s1ql.ast.BoolValue;
 import dev.s1ql.ast.Comparison;
@@ -30,7 +31,6 @@ import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -382,7 +382,7 @@ final class S1ql2AstBuilder {
             case S1QL2Parser.STRING -> new PqExpr.Literal(new StringValue(S1ql2Strings.decode(t.getText()), false, span), span);
             case S1QL2Parser.NUMBER -> {
                 String lit = t.getText().replace("_", "");
-                yield new PqExpr.Literal(new NumberValue(lit, new BigDecimal(lit), span), span);
+                yield new PqExpr.Literal(new NumberValue(lit, Decimals.parse(lit), span), span);
             }
             case S1QL2Parser.TRUE -> new PqExpr.Literal(new BoolValue(true, span), span);
             case S1QL2Parser.FALSE -> new PqExpr.Literal(new BoolValue(false, span), span);
@@ -529,7 +529,7 @@ final class S1ql2AstBuilder {
             case S1QL2Parser.STRING -> new StringValue(S1ql2Strings.decode(t.getText()), false, span);
             case S1QL2Parser.NUMBER, S1QL2Parser.MINUS -> {
                 String lit = ctx.getText().replace("_", "");
-                yield new NumberValue(lit, new BigDecimal(lit), span);
+                yield new NumberValue(lit, Decimals.parse(lit), span);
             }
             case S1QL2Parser.TRUE -> new BoolValue(true, span);
             case S1QL2Parser.FALSE -> new BoolValue(false, span);

@@ -1,6 +1,7 @@
 // The front door for S1QL 2.0 filters and PowerQuery pipelines: text in, the shared AST plus diagnostics out.
 package dev.s1ql.parse;
 
+import dev.s1ql.ast.Decimals;
 import dev.s1ql.ast.Dialect;
 import dev.s1ql.ast.Expr;
 import dev.s1ql.ast.Query;
@@ -59,6 +60,9 @@ public final class S1ql2Parser {
             else if (t.getChannel() == Token.DEFAULT_CHANNEL) visible.add(t);
             if (t.getType() == S1QL2Lexer.LPAREN || t.getType() == S1QL2Lexer.NOT || t.getType() == S1QL2Lexer.BANG) depth++;
             if (t.getType() == S1QL2Lexer.RPAREN) depth--;
+            if (t.getType() == S1QL2Lexer.NUMBER && t.getText().length() > Decimals.MAX_LENGTH) {
+                return failed(S1qlParser.numberTooLong(t));
+            }
             if (depth > S1qlParser.MAX_DEPTH) {
                 return failed(Diagnostic.of(Code.TOO_DEEP, "the query nests parentheses and NOTs more than "
                         + S1qlParser.MAX_DEPTH + " levels deep", Spans.of(t)));

@@ -24,7 +24,6 @@ import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.S1ql2Strings;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -186,7 +185,7 @@ public final class S1ql2Writer {
 
     private static boolean isNumber(String s) {
         try {
-            new BigDecimal(s.strip());
+            dev.s1ql.ast.Decimals.parse(s.strip());
             return !s.isBlank();
         } catch (NumberFormatException e) {
             return false;

@@ -39,7 +39,7 @@ public final class EvalQueries {
         QueryReader reader = new QueryReader();
         int bad = 0;
         for (QueryInput in : all) {
-            ParseResult r = reader.read(in.text(), dialect);
+            ParseResult r = in.parse(reader, dialect);
             if (!r.ok()) {
                 bad++;
                 for (Diagnostic d : r.diagnostics()) if (d.isError()) diagnostics.report(in, d);

@@ -128,7 +128,8 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
             return !failFast;
         }
         if (progress != null) progress.clear();
-        err.printf("%s:%d: malformed event: %s%n", file, line, message);
+        if (line > 0) err.printf("%s:%d: malformed event: %s%n", file, line, message);
+        else err.printf("%s: malformed input: %s%n", file, message); // about the file, not one of its lines
         err.flush();
         return !failFast;
     }

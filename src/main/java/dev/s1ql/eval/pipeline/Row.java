@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class Row {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.s1ql.events.EventJson.mapper();
 
     /** The event (a private copy), or null after columns / group / top. */
     final RawEvent event;

@@ -257,7 +257,7 @@ final class SplPredicates {
 
     private static BigDecimal number(String s) {
         try {
-            return new BigDecimal(s.trim());
+            return dev.s1ql.ast.Decimals.parse(s.trim());
         } catch (NumberFormatException e) {
             return null;
         }
