@@ -2,7 +2,7 @@
 # The long fuzz run of issue 13: generated and mutated queries (every command's front end, fmt and the 2.0/PQ
 # migration checked for validity, AST and matches, every target's literals read back) and event files with
 # garbage lines, for N minutes. Prints the case count and each failure with its seed; exits 1 on any failure.
-# The same checks run briefly in every build (src/test/java/dev/s1ql/fuzz/FuzzProperties, jqwik).
+# The same checks run briefly in every build on fixed seeds (src/test/java/dev/s1ql/fuzz/FuzzProperties).
 #   bench/fuzz.sh --minutes 30 [--seed S]      (run it under `nice -n 10` on a shared machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
