@@ -46,7 +46,7 @@ public final class CommandResults {
      */
     public static Translation translate(QueryReader parser, Translator translator, QueryInput in,
                                         DialectChoice dialect, TranslationOptions options) {
-        ParseResult parsed = parser.read(in.text(), dialect);
+        ParseResult parsed = in.parse(parser, dialect);
         if (parsed.query() == null || parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             return new Translation(null, parsed.diagnostics());
         }

@@ -53,7 +53,7 @@ public final class ParseCommand implements Callable<Integer> {
         QueryReader reader = new QueryReader();
         boolean failed = false;
         for (QueryInput in : all) {
-            ParseResult r = reader.read(in.text(), inputs.dialect());
+            ParseResult r = in.parse(reader, inputs.dialect());
             failed |= !r.ok();
             if (json) {
                 ObjectNode n = mapper.createObjectNode();

@@ -58,6 +58,32 @@ public final class DuckDbRulePack {
                 || (d.code().id().startsWith("S30") && d.severity() == dev.s1ql.diag.Severity.WARNING)).toList();
     }
 
+    /** A rule DuckDB refused to run, by its index when it was added, and DuckDB's reason. */
+    public record Refused(int rule, String reason) {
+    }
+
+    /**
+     * Plans each rule alone ({@code EXPLAIN}: DuckDB binds the statement and compiles its regexes, and reads no
+     * event) and drops the ones DuckDB refuses, so that one rule cannot sink the pack. Called after the whole
+     * pack failed; the remaining rules keep their order.
+     *
+     * @return the rules dropped, in order (empty when every rule plans, i.e. the failure was not a rule's)
+     */
+    public List<Refused> dropRefused(Connection db, List<String> files) throws SQLException {
+        String scan = scan(db, files, false);
+        List<Refused> refused = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            String sql = "EXPLAIN SELECT count(*) FILTER (WHERE " + conditions.get(i) + ") FROM (" + scan + ") AS events";
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+            } catch (SQLException e) {
+                refused.add(new Refused(i, DuckDb.reason(e)));
+            }
+        }
+        for (int k = refused.size() - 1; k >= 0; k--) conditions.remove(refused.get(k).rule());
+        return refused;
+    }
+
     public int size() {
         return conditions.size();
     }

@@ -61,6 +61,11 @@ public final class QueryCompiler {
         return selection;
     }
 
+    /** Fields derived for events that lack them (meta.event.name, i.scheme); fill after loading each event. */
+    DerivedFields derived() {
+        return binder.derived();
+    }
+
     public EvalOptions options() {
         return baseOptions;
     }

@@ -14,6 +14,7 @@ import dev.s1ql.ast.Not;
 import dev.s1ql.ast.NumberValue;
 import dev.s1ql.ast.Operator;
 import dev.s1ql.ast.Or;
+import dev.s1ql.ast.PqText;
 import dev.s1ql.ast.Predicate;
 import dev.s1ql.ast.Query;
 import dev.s1ql.ast.Stage;
@@ -26,7 +27,6 @@ import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.S1ql2Strings;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -147,8 +147,12 @@ public final class S1ql2Writer {
             case IN -> s = f + " in" + mod + " (" + list(p.values()) + ")";
             case CONTAINS -> s = f + " contains" + mod + " " + literal(p.value());
             case IN_CONTAINS -> s = f + " contains" + mod + " (" + list(p.values()) + ")";
-            case STARTS_WITH -> s = f + " matches" + mod + " " + S1ql2Strings.quote("^" + regexLiteral(p.value().text()));
-            case ENDS_WITH -> s = f + " matches" + mod + " " + S1ql2Strings.quote(regexLiteral(p.value().text()) + "$");
+            // 2.0 text keeps its prefix / suffix tests (starts_with / ends_with, AISIEM SKILL.md); 1.0 migrates to
+            // the regex SentinelOne's own converter writes
+            case STARTS_WITH -> s = from1 ? f + " matches" + mod + " " + S1ql2Strings.quote("^" + regexLiteral(p.value().text()))
+                    : f + " starts_with" + mod + " " + literal(p.value());
+            case ENDS_WITH -> s = from1 ? f + " matches" + mod + " " + S1ql2Strings.quote(regexLiteral(p.value().text()) + "$")
+                    : f + " ends_with" + mod + " " + literal(p.value());
             case REGEX -> {
                 regexLimits(p);
                 // 2.0's plain matches ignores case, as SentinelOne's own converter writes a 1.0 RegExp
@@ -170,30 +174,9 @@ public final class S1ql2Writer {
         return "(" + f + " = * and !(" + positive + "))";
     }
 
+    /** A stage in canonical PowerQuery text (PqText): what is printed parses back to the same stage. */
     private String stage(Stage s) {
-        if (s instanceof Stage.Filter f) return "filter " + expr(f.expr(), false);
-        if (s instanceof Stage.Columns c) {
-            return "columns " + c.columns().stream().map(col -> col.name().equals(col.field().written())
-                    ? col.field().written() : name(col.name()) + " = " + col.field().written()).collect(Collectors.joining(", "));
-        }
-        if (s instanceof Stage.Limit l) return l.count() < 0 ? "nolimit" : "limit " + l.count();
-        if (s instanceof Stage.Group g) {
-            String aggs = g.aggregates().stream().map(a -> {
-                String call = a.function() + "(" + (a.field() == null ? "" : a.field().written()) + ")";
-                return a.name().equals(call) ? call : name(a.name()) + " = " + call;
-            }).collect(Collectors.joining(", "));
-            return "group " + aggs + (g.by().isEmpty() ? "" : " by "
-                    + g.by().stream().map(FieldRef::written).collect(Collectors.joining(", ")));
-        }
-        if (s instanceof Stage.Sort so) {
-            return "sort " + so.keys().stream().map(k -> (k.descending() ? "-" : "") + k.field().written())
-                    .collect(Collectors.joining(", "));
-        }
-        return ((Stage.Other) s).text();
-    }
-
-    private static String name(String n) {
-        return n.matches("[A-Za-z_][A-Za-z0-9_]*") ? n : S1ql2Strings.quote(n);
+        return PqText.stage(s);
     }
 
     private String list(List<Value> values) {

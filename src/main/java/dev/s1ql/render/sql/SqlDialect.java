@@ -83,8 +83,21 @@ public final class SqlDialect {
         return String.join(".", parts.stream().map(this::identifier).toList());
     }
 
-    /** A string literal holding exactly {@code text}. */
+    /**
+     * A string literal holding exactly {@code text}. A NUL character cannot stand inside a literal (DuckDB's
+     * parser ends the string there: "unterminated quoted string"), so it is spliced in as {@code chr(0)}, which
+     * DuckDB, Spark and Trino all have, and the whole is parenthesised: {@code ('a' || chr(0) || 'b')}.
+     */
     public String literal(String text) {
+        if (text.indexOf('\0') >= 0) {
+            StringBuilder out = new StringBuilder("(");
+            String[] parts = text.split("\0", -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) out.append(" || chr(0) || ");
+                out.append(literal(parts[i]));
+            }
+            return out.append(')').toString();
+        }
         StringBuilder out = new StringBuilder(text.length() + 2).append('\'');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -27,13 +27,17 @@ public record Lowered(Query query, Cond condition, List<Stage> outputStages, Lis
      * output would lose it.
      */
     public List<Diagnostic> refuseStages(String target) {
-        return outputStages.stream().map(s -> Diagnostic.of(dev.s1ql.diag.Code.UNSUPPORTED_2_0, "the '"
-                + stageName(s) + "' stage cannot be translated to " + target + ": only the event filters before it"
-                + " are, and the output would lose it", s.span(), "translate the query without it")).toList();
+        return outputStages.stream().map(s -> Diagnostic.of(dev.s1ql.diag.Code.UNSUPPORTED_2_0, s instanceof Stage.Filter
+                ? "this filter computes values (functions, arithmetic or comparisons of two values); " + target
+                + " gets only filters on fields" : "the '" + stageName(s) + "' stage is not translated to " + target
+                + ": only the filters of a PowerQuery are, and this stage would be lost", s.span(),
+                "translate the query without it")).toList();
     }
 
-    private static String stageName(Stage s) {
+    /** The command word of a stage, for messages. */
+    static String stageName(Stage s) {
         if (s instanceof Stage.Other o) return o.command();
+        if (s instanceof Stage.Limit l) return l.count() < 0 ? "nolimit" : "limit";
         return s.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -44,8 +44,9 @@ public final class Lowering {
         if (query.root() != null) filters.add(query.root());
         List<Stage> output = new ArrayList<>();
         for (Stage s : query.pipeline()) {
-            // Only the filters before the first other stage select events; a later filter works on its rows.
-            if (s instanceof Stage.Filter f && output.isEmpty()) filters.add(f.expr());
+            // Only the filters before the first other stage select events (a later filter works on its rows), and
+            // only filter-language ones (a filter that computes values is a stage the target renders or refuses).
+            if (s instanceof Stage.Filter f && f.expr() != null && output.isEmpty()) filters.add(f.expr());
             else output.add(s);
         }
         Reader reader = new Reader(query.dialect(), diagnostics);
