@@ -100,7 +100,9 @@ public final class Lowering {
                         p.operator().comparison(), p.values().stream().map(Operand::of).toList(), ci, p, m.via(),
                         m.aliasKey());
                 if (eventAttribute(t)) caseOnlySpelling(t);
-                members.add(eventAttribute(t) ? perValue(corrected(t)) : new Cond.Lit(t, false));
+                Cond stamp = EventStamps.read(t);
+                if (stamp != null) members.add(stamp);
+                else members.add(eventAttribute(t) ? perValue(corrected(t)) : new Cond.Lit(t, false));
             }
             return Cond.or(members);
         }
