@@ -1,4 +1,5 @@
-// Known values of enum fields (resource enum-values.tsv) and known misspellings (enum-misspellings.tsv).
+// Known values of enum fields (resource enum-values.tsv, and for the 2.0 fields meta.event.name and i.scheme the
+// event-kind table, EventKinds) and known misspellings (enum-misspellings.tsv).
 package dev.s1ql.catalog;
 
 import java.util.Collections;
@@ -25,6 +26,11 @@ public final class EnumCatalog {
             fieldNames.add(row.get("field"));
             sets.computeIfAbsent(key(row.get("field")), k -> new LinkedHashSet<>()).add(row.get("value"));
         }
+        EventKinds kinds = EventKinds.defaults();
+        fieldNames.add(EventKinds.META_EVENT_NAME);
+        sets.computeIfAbsent(key(EventKinds.META_EVENT_NAME), k -> new LinkedHashSet<>()).addAll(kinds.metaEventNames());
+        fieldNames.add(EventKinds.SCHEME);
+        sets.computeIfAbsent(key(EventKinds.SCHEME), k -> new LinkedHashSet<>()).addAll(kinds.schemes());
         sets.forEach((k, v) -> values.put(k, List.copyOf(v)));
         for (Map<String, String> row : TsvTable.resource("/dev/s1ql/catalog/enum-misspellings.tsv")) {
             misspellings.computeIfAbsent(key(row.get("field")), k -> new LinkedHashMap<>())

@@ -1,4 +1,5 @@
-// The catalog of known S1QL 1.0 field names (resource fields.tsv): case-insensitive lookup and suggestions.
+// The catalog of known field names: S1QL 1.0 fields with their 2.0 names (resource fields.tsv) and the 2.0 fields
+// without a 1.0 name (fields-2.0-only.tsv); case-insensitive lookup and suggestions.
 package dev.s1ql.catalog;
 
 import java.util.Arrays;
@@ -45,6 +46,12 @@ public final class FieldCatalog {
                     "yes".equals(row.get("type_guessed")), FieldKind.valueOf(row.get("kind").toUpperCase(Locale.ROOT)),
                     members, "yes".equals(row.get("approx")), row.get("sources"));
             map.putIfAbsent(name.toLowerCase(Locale.ROOT), info);
+        }
+        // 2.0-only fields (meta.event.name, i.scheme, dataSource.name, ...): their one name is the 2.0 name.
+        for (Map<String, String> row : TsvTable.resource("/dev/s1ql/catalog/fields-2.0-only.tsv")) {
+            String name = row.get("name");
+            map.putIfAbsent(name.toLowerCase(Locale.ROOT), new FieldInfo(name, name, FieldType.parse(row.get("type")),
+                    false, FieldKind.FIELD, List.of(), false, row.get("source")));
         }
         // Enum status from the enum value table wins over a guessed type (spec §6.3).
         for (String enumField : EnumCatalog.defaults().enumFields()) {

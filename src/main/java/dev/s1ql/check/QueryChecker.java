@@ -2,6 +2,7 @@
 // strict-mode (STAR rule) restrictions, and the spec's risky spots (trailing backslash, '*' in '=').
 package dev.s1ql.check;
 
+import dev.s1ql.ast.Decimals;
 import dev.s1ql.ast.And;
 import dev.s1ql.ast.BoolValue;
 import dev.s1ql.ast.Expr;
@@ -9,6 +10,7 @@ import dev.s1ql.ast.FieldRef;
 import dev.s1ql.ast.MatchKind;
 import dev.s1ql.ast.Not;
 import dev.s1ql.ast.Or;
+import dev.s1ql.ast.PipelineScope;
 import dev.s1ql.ast.Predicate;
 import dev.s1ql.ast.Query;
 import dev.s1ql.ast.Span;
@@ -23,7 +25,6 @@ import dev.s1ql.catalog.Suggestions;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -69,29 +70,40 @@ public final class QueryChecker {
             }
         }
         v1 = query.dialect() == dev.s1ql.ast.Dialect.S1QL_1;
-        if (query.root() != null) walk(query.root(), out);
-        for (dev.s1ql.ast.Stage st : query.pipeline()) {
-            if (st instanceof dev.s1ql.ast.Stage.Filter f) walk(f.expr(), out);
-        }
+        if (!v1 && length > Reading2.QUERY_LIMIT && query.root() != null) out.add(Reading2.overLimit(length, query.root().span()));
+        if (query.root() != null) walk(query.root(), out, PipelineScope.EVENTS);
+        if (!query.pipeline().isEmpty()) out.addAll(new PipelineChecker(this).check(query));
         return out;
     }
 
     /** Whether the query being checked is S1QL 1.0 (some checks are about 1.0 only). */
     private boolean v1 = true;
 
-    private void walk(Expr e, List<Diagnostic> out) {
-        if (e instanceof And a) a.operands().forEach(x -> walk(x, out));
-        else if (e instanceof Or o) o.operands().forEach(x -> walk(x, out));
-        else if (e instanceof Not n) walk(n.operand(), out);
-        else predicate((Predicate) e, out);
+    /** Checks a filter-language tree whose names are looked up in {@code scope} (a stage's, or the events'). */
+    void walk(Expr e, List<Diagnostic> out, PipelineScope scope) {
+        if (e instanceof And a) a.operands().forEach(x -> walk(x, out, scope));
+        else if (e instanceof Or o) o.operands().forEach(x -> walk(x, out, scope));
+        else if (e instanceof Not n) walk(n.operand(), out, scope);
+        else predicate((Predicate) e, out, scope);
     }
 
-    private void predicate(Predicate p, List<Diagnostic> out) {
+    /** Whether the query being checked is S1QL 2.0 or PowerQuery. */
+    boolean reading2() {
+        return !v1;
+    }
+
+    private void predicate(Predicate p, List<Diagnostic> out, PipelineScope scope) {
         FieldRef f = p.field();
         MatchKind kind = p.operator().kind();
         FieldInfo info = f.resolved();
         if (info == null && f.written().equals("*")) {
             // `* contains 'x'` (every field) is reported by the 2.0 parser
+        } else if (scope.kind() == PipelineScope.Kind.UNKNOWN || scope.madeName(f.written())) {
+            // a name an earlier stage made, or anything after a stage s1ql does not model
+            info = null;
+        } else if (scope.kind() == PipelineScope.Kind.CLOSED) {
+            out.add(PipelineChecker.unknownName(f, scope));
+            info = null;
         } else if (info == null) {
             List<String> close = v1 ? fields.suggest(f.written(), 3) : fields.suggestS1ql2(f.written(), 3);
             out.add(Diagnostic.of(Code.UNKNOWN_FIELD, "unknown field '" + f.written() + "'", f.span(),
@@ -128,6 +140,7 @@ public final class QueryChecker {
             }
         }
         if (kind == MatchKind.REGEX) regex(p, out);
+        if (kind == MatchKind.REGEX && !v1) Reading2.regex(p.value(), out);
         if ((kind == MatchKind.COMPARE || kind == MatchKind.RANGE) && info != null) order(p, info, out);
         if (kind == MatchKind.BOOL && info != null && info.type() != FieldType.BOOL && !info.typeGuessed()) {
             out.add(Diagnostic.of(Code.BOOL_ON_NON_BOOL, "'IS " + ((BoolValue) p.value()).value() + "' on '"
@@ -184,7 +197,7 @@ public final class QueryChecker {
 
     static boolean isNumber(String s) {
         try {
-            new BigDecimal(s.strip());
+            Decimals.parse(s.strip());
             return !s.isBlank();
         } catch (NumberFormatException e) {
             return false;

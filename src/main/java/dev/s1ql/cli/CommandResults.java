@@ -56,7 +56,7 @@ public final class CommandResults {
     /** As {@link #translate}, also returning the source's comments (none when it does not parse). */
     public static Translated translateKeepingComments(QueryReader parser, Translator translator, QueryInput in,
                                                       DialectChoice dialect, TranslationOptions options) {
-        ParseResult parsed = parser.read(in.text(), dialect);
+        ParseResult parsed = in.parse(parser, dialect);
         if (parsed.query() == null || parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             return new Translated(new Translation(null, parsed.diagnostics()), List.of());
         }

@@ -5,11 +5,11 @@ import dev.s1ql.cli.eval.DuckDbEval;
 import dev.s1ql.cli.eval.EvalQueries;
 import dev.s1ql.cli.eval.EvalRun;
 import dev.s1ql.cli.eval.MatchOutput;
-import dev.s1ql.cli.eval.PipelineRows;
 import dev.s1ql.cli.eval.ProgressBar;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.eval.EvalOptions;
 import dev.s1ql.eval.RulePack;
+import dev.s1ql.eval.pipeline.PipelineRun;
 import dev.s1ql.events.EventFiles;
 import dev.s1ql.events.EventFormat;
 import dev.s1ql.events.PipelinedEvents;
@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
                 "  s1ql eval --events telemetry.ndjson.gz --count --format json rules/",
                 "  s1ql eval --events export.csv --explain -q 'ObjectType = \"DNS\" AND DnsRequest ContainsCIS \"ipify\"'",
                 "", "Queries in S1QL 1.0, 2.0 and PowerQuery are evaluated (--dialect, default auto). Of a PowerQuery, "
-                + "filter, columns, limit, sort and group (count/sum/min/max/avg) are applied; its output is one "
-                + "row per line: {source, title, id, row}. Other stages are reported as not applied.",
+                + "filter, let, columns, group, sort, limit and top are applied (docs/powerquery.md); its output is "
+                + "one row per line: {source, title, id, row}. Other stages are reported as not applied.",
                 "", "Exit codes: 0 success, 1 a query has errors (the others still run), 2 usage or I/O error, "
                 + "3 malformed events were skipped (or stopped the run with --on-error fail)."})
 public final class EvalCommand implements Callable<Integer> {
@@ -88,9 +88,10 @@ public final class EvalCommand implements Callable<Integer> {
                     + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; spec §11 Q2/Q15).")
     EnumCase enumCase;
 
-    @Option(names = "--regex-case", defaultValue = "sensitive", paramLabel = "REGEX_CASE",
-            description = "RegExp case: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; (?i) in the pattern "
-                    + "always works; spec §11 Q3).")
+    @Option(names = "--regex-case", defaultValue = "insensitive", paramLabel = "REGEX_CASE",
+            description = "How a 1.0 RegExp treats case: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as "
+                    + "SentinelOne's own 1.0 to 2.0 converter reads it; spec §11 Q3). 2.0 matches follows its "
+                    + ":anycase/:matchcase modifier.")
     RegexCase regexCase;
 
     @Option(names = "--regex-budget", defaultValue = "1000000", paramLabel = "N",
@@ -120,6 +121,20 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String p : inputs.paths) {
+            if (EventFormat.isEventFileName(p)) {
+                // --events takes one file (or a comma-separated list): `--events a.ndjson b.ndjson` would
+                // otherwise read b.ndjson as a query file
+                err.println("s1ql eval: " + p + " is an event file, not a query: give each event file with --events "
+                        + "(--events a.ndjson --events b.ndjson, or --events a.ndjson,b.ndjson)");
+                return Main.EXIT_USAGE;
+            }
+        }
+        if (regexBudget < 1) {
+            err.println("s1ql eval: --regex-budget must be at least 1 (it is the number of character reads one regex "
+                    + "test may make)");
+            return Main.EXIT_USAGE;
+        }
         List<QueryInput> all = inputs.collectOrReport(err, "eval");
         if (all == null) return Main.EXIT_USAGE;
         if (events.contains("-") && all.stream().anyMatch(q -> "<stdin>".equals(q.source()))) {
@@ -135,8 +150,8 @@ public final class EvalCommand implements Callable<Integer> {
                 regexBudget);
         RulePack pack = new RulePack(options);
         List<QueryInput> rules = new ArrayList<>();
-        List<List<dev.s1ql.ast.Stage>> outputStages = new ArrayList<>();
-        int badQueries = EvalQueries.compile(all, inputs.dialect(), pack, rules, outputStages,
+        List<PipelineRun> pipelines = new ArrayList<>();
+        int badQueries = EvalQueries.compile(all, inputs.dialect(), pack, options, rules, pipelines,
                 (in, d) -> DiagnosticPrinter.print(err, in, d));
         err.flush();
         if (rules.isEmpty()) {
@@ -151,7 +166,7 @@ public final class EvalCommand implements Callable<Integer> {
         ProgressBar bar = !noProgress && System.console() != null ? new ProgressBar(err, progress) : null;
         EvalRun run = new EvalRun(pack, rules, output, count, explain, onError == OnError.fail, err, bar);
         for (int r = 0; r < rules.size(); r++) {
-            if (!outputStages.get(r).isEmpty()) run.pipeline(r, new PipelineRows(rules.get(r), outputStages.get(r)));
+            if (pipelines.get(r) != null) run.pipeline(r, pipelines.get(r));
         }
         EventFormat forced = switch (eventsFormat) {
             case auto -> null;
@@ -208,7 +223,6 @@ public final class EvalCommand implements Callable<Integer> {
         String refused = null;
         if (explain) refused = "--explain";
         if (enumCase != EnumCase.insensitive) refused = "--enum-case sensitive";
-        if (regexCase != RegexCase.sensitive) refused = "--regex-case insensitive";
         if (refused == null && (eventsFormat == EventsFormat.csv || eventsFormat == EventsFormat.json)) {
             refused = "--events-format " + eventsFormat;
         }
@@ -224,6 +238,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         boolean json = format != null ? format == Format.json : !count;
-        return new DuckDbEval(out, err).run(all, inputs.dialect(), events, count, json);
+        return new DuckDbEval(out, err).run(all, inputs.dialect(), events, count, json,
+                regexCase == RegexCase.insensitive);
     }
 }

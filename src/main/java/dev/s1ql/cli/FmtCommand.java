@@ -69,7 +69,7 @@ public final class FmtCommand implements Callable<Integer> {
         int rewritten = 0;
         List<String> notCanonical = new ArrayList<>();
         for (QueryInput in : all) {
-            ParseResult r = reader.read(in.text(), inputs.dialect());
+            ParseResult r = in.parse(reader, inputs.dialect());
             if (!r.ok()) {
                 for (Diagnostic d : r.diagnostics()) DiagnosticPrinter.print(err, in, d);
                 failed = true;

@@ -53,6 +53,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** The command line with the defaults of {@code config}. */
     public static CommandLine commandLine(ProjectConfig config) {
         CommandLine cl = new CommandLine(new Main());
+        TranslateCommand.addTargetSettings(cl.getSubcommands().get("translate").getCommandSpec());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("s1ql: internal error: " + ex);
             cmd.getErr().println("please report this with the input that caused it");

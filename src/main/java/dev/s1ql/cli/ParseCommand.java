@@ -57,7 +57,7 @@ public final class ParseCommand implements Callable<Integer> {
         boolean failed = false;
         int unparsed = 0;
         for (QueryInput in : all) {
-            ParseResult r = reader.read(in.text(), inputs.dialect());
+            ParseResult r = in.parse(reader, inputs.dialect());
             failed |= !r.ok();
             if (!r.ok()) unparsed++;
             if (json) {

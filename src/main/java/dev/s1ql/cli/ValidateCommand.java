@@ -79,7 +79,8 @@ public final class ValidateCommand implements Callable<Integer> {
         int withErrors = 0;
         int withWarnings = 0;
         for (QueryInput in : all) {
-            Validator.Result r = validator.validate(in.text());
+            Validator.Result r = in.problem() != null ? new Validator.Result(null, List.of(in.problem()))
+                    : validator.validate(in.text());
             List<Diagnostic> shown = noWarnings ? r.diagnostics().stream().filter(Diagnostic::isError).toList()
                     : r.diagnostics();
             if (!r.valid()) withErrors++;

@@ -11,6 +11,8 @@ public enum Code {
     BAD_ENCODING("S1005", Severity.ERROR),
     BAD_CHARACTER("S1006", Severity.ERROR),
     UNKNOWN_OPERATOR("S1007", Severity.ERROR),
+    NUMBER_TOO_LONG("S1010", Severity.ERROR),
+    ENGINE_REFUSED("S1011", Severity.ERROR),
     // S20xx: parses, but probably not what was meant
     UNKNOWN_FIELD("S2001", Severity.WARNING),
     SUBSTRING_ON_ENUM("S2002", Severity.WARNING),
@@ -32,6 +34,26 @@ public enum Code {
     UNSUPPORTED_2_0("S2502", Severity.ERROR),
     UNDOCUMENTED_2_0("S2503", Severity.WARNING),
     UNKNOWN_COMMAND("S2504", Severity.ERROR),
+    /** A function PowerQuery does not have (misspelt, or one such as percentile / coalesce / if). */
+    UNKNOWN_FUNCTION("S2505", Severity.ERROR),
+    /** A name that does not exist where it is used: after columns / group / top only their names exist. */
+    UNKNOWN_NAME("S2506", Severity.ERROR),
+    /** transpose or compare not the last stage (commands-reference.md §11, §12). */
+    STAGE_NOT_LAST("S2507", Severity.ERROR),
+    /** More subqueries than a join or union takes (10; exactly 2 for sql joins). */
+    TOO_MANY_SUBQUERIES("S2508", Severity.ERROR),
+    /** A regex SentinelOne's Data Lake refuses: lazy quantifier, look-around, named group, over 1,000 bytes. */
+    REGEX_NOT_IN_2_0("S2509", Severity.WARNING),
+    /** A PowerQuery longer than the query-text limit SentinelOne tooling works to (about 8,192 characters). */
+    QUERY_OVER_PQ_LIMIT("S2510", Severity.WARNING),
+    /** A documented function that fails on many tenants (first, last). */
+    UNRELIABLE_FUNCTION("S2511", Severity.WARNING),
+    /** let giving a new value to a name an earlier stage made. */
+    NAME_REDEFINED("S2512", Severity.ERROR),
+    /** field = * where a value is needed (count(x = *), let y = (x = *)): "Don't understand [*]". */
+    PRESENCE_AS_VALUE("S2513", Severity.ERROR),
+    /** A function used where it cannot be: wrong argument count, an aggregate outside group, no aggregate in group. */
+    FUNCTION_MISUSE("S2514", Severity.ERROR),
     // S30xx: translation to another language (dev.s1ql.translate); approximations are listed in Strictness.
     // S3012-S3049 reserved for the translation core (issue #11), S3100-S3149 for pipeline translation (issue #12)
     TRANSLATION_UNMAPPED_FIELD("S3001", Severity.ERROR),
@@ -45,7 +67,13 @@ public enum Code {
     TRANSLATION_EMPTY_VS_MISSING("S3009", Severity.WARNING),
     TRANSLATION_TYPE_MISMATCH("S3010", Severity.ERROR),
     TRANSLATION_TABLE_DROPPED("S3011", Severity.WARNING),
-    // S35xx: SPL-specific translation notes
+    TRANSLATION_BRANCH_DROPPED("S3012", Severity.WARNING),
+    TRANSLATION_EXCLUSION_DROPPED("S3013", Severity.WARNING),
+    TRANSLATION_REGEX_DIFFERENCE("S3014", Severity.WARNING),
+    REGEX_CASE_READING("S3015", Severity.INFO),
+    TRANSLATION_TARGET_LIMIT("S3016", Severity.WARNING),
+    // S35xx: SPL-specific translation notes (S3501 is no longer emitted: regex engine differences are S3014 for
+    // every target)
     SPL_REGEX_DIALECT("S3501", Severity.WARNING);
 
     private final String id;

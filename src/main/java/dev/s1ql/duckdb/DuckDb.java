@@ -20,6 +20,17 @@ public final class DuckDb {
         }
     }
 
+    /**
+     * DuckDB's own words from a JDBC failure: its driver wraps them ("... closed pending query result\nError:
+     * Invalid Input Error: invalid character class range: \\p{Lower}"), so the last "Error:" line is taken.
+     */
+    public static String reason(java.sql.SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        String reason = m.lines().findFirst().orElse(m);
+        for (String line : m.lines().toList()) if (line.startsWith("Error: ")) reason = line.substring(7);
+        return reason.strip();
+    }
+
     /** An in-memory database. */
     public static Connection open() throws UnavailableException, SQLException {
         try {

@@ -23,10 +23,16 @@ final class FieldBinder {
 
     private final FieldCatalog catalog;
     private final FieldSelection selection;
+    private final DerivedFields derived = new DerivedFields();
 
     FieldBinder(FieldCatalog catalog, FieldSelection selection) {
         this.catalog = catalog;
         this.selection = selection;
+    }
+
+    /** The fields derived for events that lack them (meta.event.name, i.scheme), as bound so far. */
+    DerivedFields derived() {
+        return derived;
     }
 
     List<Binding> bind(FieldRef ref) {
@@ -48,7 +54,15 @@ final class FieldBinder {
     private Binding concrete(FieldInfo f) {
         List<String> keys = new ArrayList<>();
         keys.add(f.name());
-        if (!f.s1ql2().isEmpty() && !f.s1ql2().startsWith("#")) keys.add(f.s1ql2());
-        return new Binding(f.name(), selection.slot(f.name(), keys), f.isEnum());
+        if (!f.s1ql2().isEmpty() && !f.s1ql2().startsWith("#") && !f.s1ql2().equalsIgnoreCase(f.name())) {
+            keys.add(f.s1ql2());
+        }
+        Binding b = new Binding(f.name(), selection.slot(f.name(), keys), f.isEnum());
+        if (DerivedFields.derives(f.name())) {
+            FieldInfo eventType = catalog.lookup("EventType");
+            FieldInfo objectType = catalog.lookup("ObjectType");
+            derived.register(f.name(), b.slot(), concrete(eventType).slot(), concrete(objectType).slot());
+        }
+        return b;
     }
 }

@@ -76,6 +76,7 @@ public final class RulePack {
     public void evaluate(EventBatch batch, int index, RawEvent event, MatchListener listener) {
         values.next();
         batch.load(index, values);
+        compiler.derived().fill(values);
         matchLoaded(event, listener);
     }
 
@@ -92,6 +93,7 @@ public final class RulePack {
     public void load(RawEvent event) throws MalformedEventException {
         values.next();
         extractor.extract(event, values);
+        compiler.derived().fill(values);
     }
 
     /** What each predicate of a rule said about the event last loaded. */

@@ -1,12 +1,12 @@
 // CSV with a header row (Deep Visibility exports): each row becomes a JSON object keyed by field id.
 package dev.s1ql.events;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,7 +30,6 @@ public final class CsvEventReader implements EventReader {
 
     public CsvEventReader(DisplayNames displayNames) {
         this.displayNames = displayNames;
-        csv.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     }
 
     @Override
@@ -38,22 +37,28 @@ public final class CsvEventReader implements EventReader {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         RawEvent event = new RawEvent();
         long line = 1;
-        try (MappingIterator<String[]> rows = csv.readerFor(String[].class).readValues(reader)) {
-            if (!rows.hasNextValue()) return true;
-            String[] header = rows.nextValue();
+        try (JsonParser p = csv.createParser(reader)) {
+            String[] header = row(p);
+            if (header == null) return true;
             String[] keys = new String[header.length];
             for (int i = 0; i < header.length; i++) {
                 String h = i == 0 ? stripBom(header[i]) : header[i];
                 keys[i] = displayNames.fieldFor(h);
             }
-            while (rows.hasNextValue()) {
-                String[] cells = rows.nextValue();
-                // After a row is read, the token location is where that row started (rows may span lines).
-                line = rows.getParser().currentTokenLocation().getLineNr();
-                if (cells.length == 1 && cells[0].isBlank()) continue;
-                if (cells.length > keys.length) {
+            // A row that fails to parse is reported where it starts: the line after the last row read.
+            line = after(p);
+            String[] cells;
+            while ((cells = row(p)) != null) {
+                long start = rowStart;
+                if (cells.length == 1 && cells[0].isBlank()) {
+                    line = after(p);
+                    continue;
+                }
+                if (cells.length != keys.length) {
+                    // Too many or too few: either way the cells cannot be matched to the header's fields.
                     String msg = "row has " + cells.length + " cells but the header has " + keys.length;
-                    if (!sink.malformed(file, line, msg)) return false;
+                    if (!sink.malformed(file, start, msg)) return false;
+                    line = after(p);
                     continue;
                 }
                 ObjectNode obj = json.createObjectNode();
@@ -61,15 +66,38 @@ public final class CsvEventReader implements EventReader {
                     if (!cells[i].isEmpty()) obj.put(keys[i], cells[i]);
                 }
                 byte[] bytes = json.writeValueAsBytes(obj);
-                event.set(file, line, bytes, 0, bytes.length);
+                event.set(file, start, bytes, 0, bytes.length);
                 if (!sink.accept(event)) return false;
+                line = after(p);
             }
         } catch (JsonProcessingException | RuntimeException e) {
-            // MappingIterator wraps parse errors in RuntimeJsonMappingException.
             String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             return sink.malformed(file, line, "bad CSV, rest of the file skipped: " + msg);
         }
         return true;
+    }
+
+    /** The line the last row read started on (its first cell's line: a quoted cell may span lines). */
+    private long rowStart;
+
+    /** The next row's cells, or null at the end; sets {@link #rowStart}. */
+    private String[] row(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_ARRAY) return null;
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        rowStart = -1;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            if (rowStart < 0) rowStart = p.currentTokenLocation().getLineNr();
+            cells.add(p.getText());
+        }
+        if (rowStart < 0) rowStart = p.currentTokenLocation().getLineNr();
+        return cells.toArray(new String[0]);
+    }
+
+    /** Where the row after the one just read starts: the parser stands at its end, or past its line break. */
+    private static long after(JsonParser p) {
+        com.fasterxml.jackson.core.JsonLocation at = p.currentLocation();
+        return at.getColumnNr() > 1 ? at.getLineNr() + 1 : at.getLineNr();
     }
 
     private static String stripBom(String s) {

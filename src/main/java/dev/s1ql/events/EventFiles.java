@@ -5,10 +5,10 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 public final class EventFiles {
 
@@ -66,14 +66,23 @@ public final class EventFiles {
             BufferedInputStream buffered = new BufferedInputStream(in, READ_BUFFER);
             EventFormat format = forced != null ? forced : EventFormat.fromName(name);
             if (format == null) format = EventFormat.sniff(buffered);
-            return format.reader().read(buffered, label, sink);
+            if (!format.reader().read(buffered, label, sink)) return false;
+            if (in instanceof GzipStream gz) {
+                in.transferTo(OutputStream.nullOutputStream()); // past the last member, if a reader stopped short
+                if (gz.trailingJunk() > 0) {
+                    // Line 0: the junk is not on any line of the events; the report is about the file.
+                    return sink.malformed(label, 0, gz.trailingJunk() + " bytes of junk after the end of the gzip "
+                            + "data, ignored (the file may be damaged or have been appended to)");
+                }
+            }
+            return true;
         } catch (java.util.zip.ZipException e) {
             throw new IOException(label + ": not a valid gzip file (" + e.getMessage() + ")");
         }
     }
 
     private static InputStream open(InputStream in, String name) throws IOException {
-        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) return new GZIPInputStream(in, BUFFER);
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) return new GzipStream(in, BUFFER);
         if ("-".equals(name)) {
             // Standard input may be gzip too: recognise it by its magic number.
             BufferedInputStream b = new BufferedInputStream(in, BUFFER);
@@ -81,7 +90,7 @@ public final class EventFiles {
             int m1 = b.read();
             int m2 = b.read();
             b.reset();
-            return m1 == 0x1f && m2 == 0x8b ? new GZIPInputStream(b, BUFFER) : b;
+            return m1 == 0x1f && m2 == 0x8b ? new GzipStream(b, BUFFER) : b;
         }
         return in;
     }

@@ -17,14 +17,14 @@ import java.util.Map;
  */
 public final class FieldExtractor {
 
-    private static final ObjectMapper TREES = new ObjectMapper();
+    private static final ObjectMapper TREES = EventJson.mapper();
 
     private final JsonFactory factory;
     private final KeyTrie trie;
     final ChunkParser chunk;
 
     public FieldExtractor(FieldSelection selection) {
-        this(new JsonFactory(), selection);
+        this(EventJson.factory(), selection);
     }
 
     public FieldExtractor(JsonFactory factory, FieldSelection selection) {

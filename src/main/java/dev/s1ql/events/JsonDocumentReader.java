@@ -17,7 +17,7 @@ import java.io.InputStream;
  */
 public final class JsonDocumentReader implements EventReader {
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = EventJson.mapper();
     private final JsonFactory factory = mapper.getFactory();
 
     @Override

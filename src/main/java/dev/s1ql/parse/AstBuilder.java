@@ -1,6 +1,7 @@
 // Turns the ANTLR parse tree into the immutable AST. The only class that looks at parse-tree contexts.
 package dev.s1ql.parse;
 
+import dev.s1ql.ast.Decimals;
 import dev.s1ql.ast.And;
 import dev.s1ql.ast.BoolValue;
 import dev.s1ql.ast.Comparison;
@@ -22,7 +23,6 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -152,7 +152,7 @@ final class AstBuilder {
                 StringLiteralScanner.Decoded d = StringLiteralScanner.decode(t.getText(), true);
                 yield new StringValue(d.value(), d.trailingBackslash(), span);
             }
-            case S1QLParser.NUMBER -> new NumberValue(t.getText(), new BigDecimal(t.getText()), span);
+            case S1QLParser.NUMBER -> new NumberValue(t.getText(), Decimals.parse(t.getText()), span);
             case S1QLParser.TRUE -> new BoolValue(true, span);
             default -> new BoolValue(false, span);
         };

@@ -59,6 +59,11 @@ public final class DialectDetector {
                 i++;
                 continue;
             }
+            if (c == '$' && text.startsWith("$\"", i)) {
+                v2.add(mark(text, i, i + 2, line, lineStart, "the $\"...\" message shorthand"));
+                i++;
+                continue;
+            }
             if (c == '"') {
                 // The 1.0 string rule also ends 2.0 double-quoted strings right (\" inside, \\ at the end).
                 final int from = i + 1;
@@ -134,12 +139,15 @@ public final class DialectDetector {
         return false;
     }
 
-    /** Skips a single-quoted (2.0) string with backslash escapes. */
+    /**
+     * Skips a single-quoted (2.0) string the way the 2.0 lexer reads it: a backslash escapes whatever follows, so
+     * {@code 'a\\'} ends at its second quote (an escaped backslash, then the closing quote).
+     */
     private static int skipString(String text, int i, char quote) {
         int k = i + 1;
         while (k < text.length()) {
             char c = text.charAt(k);
-            if (c == '\\' && k + 1 < text.length() && text.charAt(k + 1) == quote) {
+            if (c == '\\' && k + 1 < text.length()) {
                 k += 2;
                 continue;
             }

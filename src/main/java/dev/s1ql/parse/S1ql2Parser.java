@@ -1,6 +1,7 @@
 // The front door for S1QL 2.0 filters and PowerQuery pipelines: text in, the shared AST plus diagnostics out.
 package dev.s1ql.parse;
 
+import dev.s1ql.ast.Decimals;
 import dev.s1ql.ast.Dialect;
 import dev.s1ql.ast.Expr;
 import dev.s1ql.ast.Query;
@@ -23,11 +24,14 @@ import java.util.List;
 
 public final class S1ql2Parser {
 
-    /** PowerQuery commands s1ql recognises by name without modelling them (spec §7.3). */
-    static final List<String> OTHER_COMMANDS = List.of("let", "parse", "lookup", "join", "union", "dataset",
-            "savelookup", "datasource", "transpose", "compare", "top", "inner", "left", "outer", "sql");
+    /**
+     * PowerQuery commands s1ql recognises by name without modelling them (spec §7.3, AISIEM commands-reference):
+     * a translation refuses them by name; eval reports them as not applied.
+     */
+    public static final List<String> OTHER_COMMANDS = List.of("parse", "lookup", "join", "union", "dataset",
+            "savelookup", "datasource", "transpose", "compare", "inner", "left", "outer", "sql");
     static final List<String> ALL_COMMANDS = List.of("filter", "columns", "limit", "nolimit", "group", "sort", "let",
-            "parse", "lookup", "join", "union", "dataset", "savelookup", "datasource", "transpose", "compare", "top");
+            "top", "parse", "lookup", "join", "union", "dataset", "savelookup", "datasource", "transpose", "compare");
 
     private final FieldCatalog catalog;
 
@@ -56,6 +60,9 @@ public final class S1ql2Parser {
             else if (t.getChannel() == Token.DEFAULT_CHANNEL) visible.add(t);
             if (t.getType() == S1QL2Lexer.LPAREN || t.getType() == S1QL2Lexer.NOT || t.getType() == S1QL2Lexer.BANG) depth++;
             if (t.getType() == S1QL2Lexer.RPAREN) depth--;
+            if (t.getType() == S1QL2Lexer.NUMBER && t.getText().length() > Decimals.MAX_LENGTH) {
+                return failed(S1qlParser.numberTooLong(t));
+            }
             if (depth > S1qlParser.MAX_DEPTH) {
                 return failed(Diagnostic.of(Code.TOO_DEEP, "the query nests parentheses and NOTs more than "
                         + S1qlParser.MAX_DEPTH + " levels deep", Spans.of(t)));
@@ -119,10 +126,14 @@ public final class S1ql2Parser {
         }
         IntervalSet exp = f.expected();
         List<String> names = new ArrayList<>();
-        for (int type : exp.toList()) names.add(describe(type));
+        for (int type : exp.toList()) if (!names.contains(describe(type))) names.add(describe(type));
         String expected = names.size() <= 1 ? String.join("", names)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
         String hint = null;
+        if (t.getType() == S1QL2Lexer.IDENT && (t.getText().equalsIgnoreCase("desc") || t.getText().equalsIgnoreCase("asc"))) {
+            hint = "PowerQuery sorts with a sign, not a word: sort -field (descending), sort +field or sort field "
+                    + "(ascending)";
+        }
         if (exp.contains(S1QL2Lexer.MATCHCASE) && t.getType() == S1QL2Lexer.IDENT) {
             List<String> s = Suggestions.closest(t.getText(), List.of("anycase", "matchcase"), 1);
             if (!s.isEmpty()) hint = "did you mean '" + s.get(0) + "'?";
@@ -133,9 +144,10 @@ public final class S1ql2Parser {
     private static String describe(int type) {
         return switch (type) {
             case Token.EOF -> "the end of the query";
-            case S1QL2Lexer.IDENT -> "a field name";
+            case S1QL2Lexer.IDENT, S1QL2Lexer.TOP -> "a field name";
             case S1QL2Lexer.SHORTCUT -> "a #shortcut field";
             case S1QL2Lexer.STRING -> "a string";
+            case S1QL2Lexer.DOLLAR_STRING -> "a $\"regex\"";
             case S1QL2Lexer.NUMBER -> "a number";
             default -> S1QL2Lexer.VOCABULARY.getDisplayName(type).toLowerCase();
         };

@@ -37,16 +37,6 @@ public final class S1ql2Strings {
 
     /** Writes a value as a single-quoted 2.0 literal: backslash and single quote escaped. */
     public static String quote(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('\'');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' || c == '\'') sb.append('\\');
-            if (c == '\n' || c == '\r' || c == '\t') {
-                sb.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t");
-                continue;
-            }
-            sb.append(c);
-        }
-        return sb.append('\'').toString();
+        return dev.s1ql.ast.PqText.quote(value);
     }
 }

@@ -1,6 +1,7 @@
 // The front door of the S1QL 1.0 front end: text in, AST plus diagnostics out. Never throws on bad input.
 package dev.s1ql.parse;
 
+import dev.s1ql.ast.Decimals;
 import dev.s1ql.ast.Expr;
 import dev.s1ql.ast.Query;
 import dev.s1ql.ast.Span;
@@ -80,6 +81,9 @@ public final class S1qlParser {
         }
         Diagnostic tooDeep = checkDepth(visible);
         if (tooDeep != null) return failed(tooDeep);
+        for (Token t : visible) {
+            if (t.getType() == S1QLParser.NUMBER && t.getText().length() > Decimals.MAX_LENGTH) return failed(numberTooLong(t));
+        }
 
         S1QLParser parser = new S1QLParser(stream);
         parser.removeErrorListeners();
@@ -99,6 +103,13 @@ public final class S1qlParser {
         }
         Expr root = new AstBuilder(catalog).build(tree);
         return new ParseResult(new Query(root, text, comments), warnings);
+    }
+
+    /** A number literal longer than s1ql reads (see {@link Decimals}), for both parsers. */
+    static Diagnostic numberTooLong(Token t) {
+        return Diagnostic.of(Code.NUMBER_TOO_LONG, "this number has " + t.getText().length() + " characters; s1ql "
+                + "reads numbers of at most " + Decimals.MAX_LENGTH, Spans.of(t),
+                "no field holds such a number; quote it to compare it as text");
     }
 
     private static ParseResult failed(Diagnostic d) {

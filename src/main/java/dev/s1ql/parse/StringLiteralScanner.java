@@ -134,12 +134,18 @@ public final class StringLiteralScanner {
 
     /**
      * Whether {@link #quote} of {@code value}, followed by a valid end, reads back as the same value. False when
-     * a {@code "} in the value is followed by text that the look-ahead rule would take as the end.
+     * a {@code "} in the value is followed by text that the look-ahead rule would take as the end. Linear in the
+     * value: the quoted text is built once and each quote's look-ahead reads it in place (the look-ahead stops at
+     * the next quote's backslash, so no character is read for more than two quotes).
      */
     public static boolean roundTrips(String value, boolean inValueList) {
+        String quoted = quote(value).substring(1); // the text after the opening quote, closing quote included
+        int shift = 0; // characters the escapes added before the current position
         for (int i = value.indexOf('"'); i >= 0; i = value.indexOf('"', i + 1)) {
-            String rest = value.substring(i + 1).replace("\"", "\\\"") + "\"";
-            if (validEndFollows(k -> k - 1 < rest.length() ? rest.charAt(k - 1) : IntStream.EOF, 1, inValueList)) {
+            int after = i + shift + 2; // 0-based index in quoted just past this quote's \"
+            shift++;
+            if (validEndFollows(k -> after + k - 1 < quoted.length() ? quoted.charAt(after + k - 1) : IntStream.EOF,
+                    1, inValueList)) {
                 return false;
             }
         }

@@ -12,8 +12,10 @@ import dev.s1ql.ast.Not;
 import dev.s1ql.ast.NumberValue;
 import dev.s1ql.ast.Operator;
 import dev.s1ql.ast.Or;
+import dev.s1ql.ast.PqExpr;
 import dev.s1ql.ast.Predicate;
 import dev.s1ql.ast.Span;
+import dev.s1ql.ast.Stage;
 import dev.s1ql.ast.StringValue;
 import dev.s1ql.ast.Value;
 import dev.s1ql.catalog.FieldInfo;
@@ -53,36 +55,38 @@ public final class AstJson {
         return n;
     }
 
-    /** PowerQuery stages: their command, and the typed parts s1ql models. */
-    public ArrayNode stages(List<dev.s1ql.ast.Stage> stages) {
+    /** PowerQuery stages: their command, and the typed parts s1ql models (expressions as trees). */
+    public ArrayNode stages(List<Stage> stages) {
         ArrayNode a = mapper.createArrayNode();
-        for (dev.s1ql.ast.Stage s : stages) {
+        for (Stage s : stages) {
             ObjectNode n = mapper.createObjectNode();
-            if (s instanceof dev.s1ql.ast.Stage.Filter f) {
+            if (s instanceof Stage.Filter f) {
                 n.put("command", "filter");
-                n.set("expr", expr(f.expr()));
-            } else if (s instanceof dev.s1ql.ast.Stage.Columns c) {
+                n.set("condition", pq(f.condition()));
+            } else if (s instanceof Stage.Columns c) {
                 n.put("command", "columns");
-                ArrayNode cols = n.putArray("columns");
-                c.columns().forEach(col -> cols.addObject().put("name", col.name()).put("field", col.field().written()));
-            } else if (s instanceof dev.s1ql.ast.Stage.Limit l) {
+                n.set("columns", named(c.columns()));
+            } else if (s instanceof Stage.Let l) {
+                n.put("command", "let");
+                n.set("assignments", named(l.assignments()));
+            } else if (s instanceof Stage.Limit l) {
                 n.put("command", l.count() < 0 ? "nolimit" : "limit");
                 if (l.count() >= 0) n.put("count", l.count());
-            } else if (s instanceof dev.s1ql.ast.Stage.Group g) {
+            } else if (s instanceof Stage.Group g) {
                 n.put("command", "group");
-                ArrayNode aggs = n.putArray("aggregates");
-                g.aggregates().forEach(x -> {
-                    ObjectNode o = aggs.addObject().put("name", x.name()).put("function", x.function());
-                    if (x.field() != null) o.put("field", x.field().written());
-                });
-                ArrayNode by = n.putArray("by");
-                g.by().forEach(f -> by.add(f.written()));
-            } else if (s instanceof dev.s1ql.ast.Stage.Sort so) {
+                n.set("aggregates", named(g.aggregates()));
+                n.set("by", named(g.by()));
+            } else if (s instanceof Stage.Sort so) {
                 n.put("command", "sort");
                 ArrayNode keys = n.putArray("keys");
-                so.keys().forEach(k -> keys.addObject().put("field", k.field().written()).put("descending", k.descending()));
+                so.keys().forEach(k -> keys.addObject().put("descending", k.descending()).set("value", pq(k.value())));
+            } else if (s instanceof Stage.Top t) {
+                n.put("command", "top");
+                n.put("count", t.count());
+                n.set("aggregate", named(List.of(t.aggregate())).get(0));
+                n.set("by", named(t.by()));
             } else {
-                dev.s1ql.ast.Stage.Other o = (dev.s1ql.ast.Stage.Other) s;
+                Stage.Other o = (Stage.Other) s;
                 n.put("command", o.command());
                 n.put("text", o.text());
             }
@@ -90,6 +94,61 @@ public final class AstJson {
             a.add(n);
         }
         return a;
+    }
+
+    private ArrayNode named(List<Stage.Named> list) {
+        ArrayNode a = mapper.createArrayNode();
+        for (Stage.Named x : list) {
+            ObjectNode o = a.addObject();
+            o.put("name", x.name());
+            o.put("explicit", x.explicit());
+            o.set("value", pq(x.value()));
+        }
+        return a;
+    }
+
+    /** A stage expression: its node type and parts; filter-language parts as {@link #expr}. */
+    public ObjectNode pq(PqExpr e) {
+        ObjectNode n = mapper.createObjectNode();
+        if (e instanceof PqExpr.Test t) return expr(t.expr());
+        if (e instanceof PqExpr.Literal l) {
+            n.put("type", "literal");
+            n.set("value", value(l.value()));
+        } else if (e instanceof PqExpr.Null) {
+            n.put("type", "null");
+        } else if (e instanceof PqExpr.Name name) {
+            n.put("type", "name");
+            n.set("field", field(name.field()));
+        } else if (e instanceof PqExpr.Call c) {
+            n.put("type", "call");
+            n.put("function", c.function());
+            ArrayNode args = n.putArray("args");
+            c.args().forEach(x -> args.add(pq(x)));
+            if (c.where() != null) n.set("where", pq(c.where()));
+        } else if (e instanceof PqExpr.Unary u) {
+            n.put("type", "unary");
+            n.put("operator", u.op().symbol());
+            n.set("operand", pq(u.operand()));
+        } else if (e instanceof PqExpr.Binary b) {
+            n.put("type", "binary");
+            n.put("operator", b.op().symbol());
+            n.set("left", pq(b.left()));
+            n.set("right", pq(b.right()));
+        } else if (e instanceof PqExpr.Conditional c) {
+            n.put("type", "conditional");
+            n.set("condition", pq(c.condition()));
+            n.set("then", pq(c.then()));
+            n.set("otherwise", pq(c.otherwise()));
+        } else {
+            PqExpr.Match m = (PqExpr.Match) e;
+            n.put("type", "match");
+            n.set("subject", pq(m.subject()));
+            n.set("operator", operator(m.operator()));
+            ArrayNode values = n.putArray("values");
+            m.values().forEach(v -> values.add(value(v)));
+        }
+        n.set("span", span(e.span()));
+        return n;
     }
 
     private ArrayNode list(List<Expr> es) {

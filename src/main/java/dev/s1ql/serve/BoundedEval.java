@@ -5,15 +5,14 @@ package dev.s1ql.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.s1ql.ast.Stage;
 import dev.s1ql.cli.DiagnosticPrinter;
 import dev.s1ql.cli.eval.EvalQueries;
 import dev.s1ql.cli.eval.EvalRun;
 import dev.s1ql.cli.eval.MatchOutput;
-import dev.s1ql.cli.eval.PipelineRows;
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.eval.EvalOptions;
 import dev.s1ql.eval.RulePack;
+import dev.s1ql.eval.pipeline.PipelineRun;
 import dev.s1ql.events.EventFormat;
 import dev.s1ql.events.EventSink;
 import dev.s1ql.events.RawEvent;
@@ -55,8 +54,8 @@ final class BoundedEval {
         EvalQueries.DiagnosticListener report = (q, d) -> diagnostics.add(DiagnosticPrinter.json(json, q, d));
         RulePack pack = new RulePack(EvalOptions.defaults());
         List<QueryInput> rules = new ArrayList<>();
-        List<List<Stage>> outputStages = new ArrayList<>();
-        EvalQueries.compile(List.of(in), dialect, pack, rules, outputStages, report);
+        List<PipelineRun> pipelines = new ArrayList<>();
+        EvalQueries.compile(List.of(in), dialect, pack, EvalOptions.defaults(), rules, pipelines, report);
         ArrayNode matches = answer.putArray("matches");
         if (rules.isEmpty()) {
             answer.put("events", 0);
@@ -66,7 +65,7 @@ final class BoundedEval {
             return answer;
         }
         pack.finish();
-        boolean pipeline = !outputStages.get(0).isEmpty();
+        boolean pipeline = pipelines.get(0) != null;
         ArrayNode rows = pipeline ? answer.putArray("rows") : null;
         long[] dropped = new long[1];
         MatchOutput output = new MatchOutput(new MatchOutput.Collector() {
@@ -83,7 +82,7 @@ final class BoundedEval {
             }
         });
         EvalRun run = new EvalRun(pack, rules, output, false, explain, false, new PrintWriter(Writer.nullWriter()), null);
-        if (pipeline) run.pipeline(0, new PipelineRows(rules.get(0), outputStages.get(0)));
+        if (pipeline) run.pipeline(0, pipelines.get(0));
         Bounds bounds = new Bounds(run, limits.maxEvents(), System.nanoTime() + limits.evalTime().toNanos());
         run.malformedTo((file, line, message) -> {
             if (bounds.listed.size() < LISTED_MALFORMED) bounds.listed.addObject().put("line", line).put("message", message);

@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -111,8 +112,8 @@ class CliTest {
         Path bad = dir.resolve("bad.s1ql");
         Files.write(bad, new byte[]{'a', ' ', '=', ' ', '"', (byte) 0xC3, (byte) 0x28, '"'});
         Run r = run("validate", bad.toString());
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("not valid UTF-8 text (bad byte at offset 5)"), r.err());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains(bad + ":1:6: error: not valid UTF-8 text (bad byte at offset 5) [S1005]"), r.out());
 
         Run missing = run("validate", dir.resolve("nope.s1ql").toString());
         assertEquals(2, missing.exit());
@@ -191,5 +192,47 @@ class CliTest {
         assertEquals(2, none.exit());
         Run completion = run("generate-completion");
         assertTrue(completion.out().contains("s1ql"));
+    }
+
+    /**
+     * Issue 13, defect 4: one file that is not UTF-8 stopped the whole run (exit 2, nothing else read). It is
+     * reported like a query with an error (S1005, exit 1) and every command goes on with the other files.
+     */
+    @Test
+    void aFileThatIsNotUtf8IsReportedAndTheOthersAreRead(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.s1ql"), "TgtProcName = \"cmd.exe\"");
+        Files.write(dir.resolve("b.s1ql"), new byte[]{'T', 'g', 't', 'P', 'r', 'o', 'c', 'N', 'a', 'm', 'e', ' ', '=',
+                ' ', '"', (byte) 0xE9, '"'});
+        Files.writeString(dir.resolve("c.s1ql"), "TgtProcName = \"x.exe\"");
+        Path events = dir.resolve("e.ndjson");
+        Files.writeString(events, "{\"tgtProcName\":\"cmd.exe\"}\n{\"tgtProcName\":\"x.exe\"}\n");
+        String bad = dir.resolve("b.s1ql") + ":1:16: error: not valid UTF-8 text (bad byte at offset 15) [S1005]";
+
+        Run v = run("validate", dir.toString());
+        assertEquals(1, v.exit(), v.err());
+        assertTrue(v.out().contains(bad), v.out());
+        assertTrue(v.err().contains("3 queries checked: 1 with errors"), v.err());
+        Run vj = run("validate", "--format", "json", dir.toString());
+        assertEquals(3, vj.out().strip().split("\n").length, vj.out());
+        assertTrue(vj.out().contains("\"code\":\"S1005\""), vj.out());
+
+        Run t = run("translate", "--to", "kql", dir.toString());
+        assertEquals(1, t.exit(), t.err());
+        assertTrue(t.err().contains(bad), t.err());
+        assertTrue(t.out().contains("cmd.exe") && t.out().contains("x.exe"), t.out());
+
+        Run f = run("fmt", dir.toString());
+        assertEquals(1, f.exit(), f.err());
+        assertTrue(f.err().contains(bad), f.err());
+        assertEquals(List.of("TgtProcName = \"cmd.exe\"", "TgtProcName = \"x.exe\""), f.out().strip().lines().toList());
+
+        Run e = run("eval", "--events", events.toString(), "--count", dir.toString());
+        assertEquals(1, e.exit(), e.err());
+        assertTrue(e.err().contains(bad), e.err());
+        assertTrue(e.out().contains("1 / 2  " + dir.resolve("a.s1ql")) && e.out().contains("1 / 2  " + dir.resolve("c.s1ql")), e.out());
+
+        Run p = run("parse", dir.toString());
+        assertEquals(1, p.exit(), p.err());
+        assertTrue(p.err().contains(bad), p.err());
     }
 }

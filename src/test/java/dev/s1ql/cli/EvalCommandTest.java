@@ -21,7 +21,7 @@ import picocli.CommandLine;
 
 class EvalCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.s1ql.events.EventJson.mapper(); // events may hold long numbers
 
     @TempDir
     Path tmp;
@@ -152,10 +152,10 @@ class EvalCommandTest {
     void queriesInEveryDialectAreEvaluatedAndUnappliedStagesReported() throws Exception {
         Path events = write("e.ndjson", "{\"tgtProcName\":\"a\"}\n{\"tgt\":{\"process\":{\"name\":\"a\"}}}\n");
         Run r = eval("--events", events.toString(), "--count", "-q", "tgt.process.name = 'a'", "-q",
-                "TgtProcName = \"a\"", "-q", "tgt.process.name = 'a' | let x = 1");
+                "TgtProcName = \"a\"", "-q", "tgt.process.name = 'a' | lookup os from machineinfo by endpoint.name");
         assertEquals(0, r.exit(), r.err());
         assertEquals(3, r.out().lines().filter(l -> l.contains("2 / 2")).count(), r.out());
-        assertTrue(r.err().contains("does not apply this stage"), r.err());
+        assertTrue(r.err().contains("does not apply the 'lookup' stage"), r.err());
     }
 
     @Test
@@ -177,9 +177,12 @@ class EvalCommandTest {
         assertEquals(3, columns.out().lines().count(), columns.out());
         assertTrue(columns.out().startsWith("{\"source\":\"-q\",\"row\":{\"host\":\"A\",\"src.process.name\":\"powershell.exe\"}}"),
                 columns.out());
-        Run other = eval("--events", events.toString(), "-q", "src.process.name = 'cmd.exe' | let x = 1");
-        assertTrue(other.err().contains("does not apply this stage"), other.err());
+        Run other = eval("--events", events.toString(), "-q", "src.process.name = 'cmd.exe' | parse \"$a$ $b$\" from x");
+        assertTrue(other.err().contains("does not apply the 'parse' stage"), other.err());
         assertEquals(2, other.out().lines().count());
+        Run let = eval("--events", events.toString(), "-q", "src.process.name = 'cmd.exe' | let x = 1, p = dst.port.number + 1 | columns x, p");
+        assertEquals(List.of("{\"source\":\"-q\",\"row\":{\"x\":1,\"p\":9001}}", "{\"source\":\"-q\",\"row\":{\"x\":1,\"p\":81}}"),
+                let.out().lines().toList(), let.err());
     }
 
     @Test
@@ -196,5 +199,99 @@ class EvalCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("S2014"), r.err());
         assertTrue(r.out().contains("0 / 1"), r.out());
+    }
+
+    /** Issue 13, defect 10: a budget below 1 made every regex a silent no-match. */
+    @Test
+    void regexBudgetBelowOneIsAUsageError() throws Exception {
+        Path events = write("e.ndjson", "{\"tgtProcName\":\"cmd.exe\"}\n");
+        for (String budget : List.of("0", "-5")) {
+            Run r = eval("--events", events.toString(), "--regex-budget", budget, "-q", "TgtProcName RegExp \"cmd\"");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("--regex-budget must be at least 1"), r.err());
+            assertEquals("", r.out());
+        }
+        Run one = eval("--events", events.toString(), "--count", "--regex-budget", "1", "-q", "TgtProcName RegExp \"c\"");
+        assertEquals(0, one.exit(), one.err());
+    }
+
+    /** Issue 13, defect 10: `--events a.ndjson b.ndjson` read b.ndjson as a query file. */
+    @Test
+    void anEventFileGivenAsAQueryIsAUsageError() throws Exception {
+        Path a = write("a.ndjson", "{\"tgtProcName\":\"cmd.exe\"}\n");
+        Path b = write("b.ndjson", "{\"tgtProcName\":\"cmd.exe\"}\n");
+        Run r = eval("--events", a.toString(), b.toString(), "-q", "TgtProcName = \"cmd.exe\"");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(b + " is an event file, not a query"), r.err());
+        assertEquals("", r.out());
+        Run both = eval("--events", a.toString(), "--events", b.toString(), "--count", "-q", "TgtProcName = \"cmd.exe\"");
+        assertEquals(0, both.exit(), both.err());
+        assertTrue(both.out().contains("2 / 2"), both.out());
+    }
+
+    /**
+     * Issue 13, defect 7: Jackson's default limits rejected valid events (a number of more than 1,000 digits,
+     * nesting deeper than 1,000). The limits are now set for events (EventJson, docs/eval.md): such events are
+     * read and matched, in NDJSON and in a JSON array, and an event past the limits is reported alone.
+     */
+    @Test
+    void longNumbersAndDeepNestingAreReadAndEventsPastTheLimitsAreReportedAlone() throws Exception {
+        String deep = "[".repeat(2_000) + "]".repeat(2_000);
+        String longNumber = "9".repeat(5_000);
+        String good1 = "{\"n\":" + longNumber + ",\"tgtProcName\":\"x\"}";
+        String good2 = "{\"deep\":" + deep + ",\"tgtProcName\":\"x\"}";
+        String tooLong = "{\"n\":" + "9".repeat(200_000) + ",\"tgtProcName\":\"x\"}";
+        String tooDeep = "{\"deep\":" + "[".repeat(20_000) + "]".repeat(20_000) + ",\"tgtProcName\":\"x\"}";
+        Path nd = write("limits.ndjson", good1 + "\n" + good2 + "\n" + tooLong + "\n" + tooDeep + "\n");
+        for (String threads : List.of("1", "2")) {
+            Run r = eval("--events", nd.toString(), "--threads", threads, "-q", "TgtProcName = \"x\"");
+            assertEquals(3, r.exit(), r.err());
+            assertEquals(2, r.lines().size(), r.out());
+            assertEquals(longNumber, r.lines().get(0).path("event").path("n").asText());
+            assertTrue(r.err().contains("limits.ndjson:3: malformed event") && r.err().contains("limits.ndjson:4: malformed event"), r.err());
+        }
+        Path array = write("limits.json", "[" + good1 + ",\n" + good2 + "]");
+        Run a = eval("--events", array.toString(), "--count", "-q", "TgtProcName = \"x\"");
+        assertEquals(0, a.exit(), a.err());
+        assertTrue(a.out().contains("2 / 2"), a.out());
+    }
+
+    /** Issue 13, defect 9: bytes after the end of the gzip data were ignored with exit 0. */
+    @Test
+    void junkAfterTheGzipDataIsReported() throws Exception {
+        byte[] member1 = gzip("{\"tgtProcName\":\"x\"}\n");
+        byte[] member2 = gzip("{\"tgtProcName\":\"x\"}\n");
+        java.io.ByteArrayOutputStream two = new java.io.ByteArrayOutputStream();
+        two.write(member1);
+        two.write(member2);
+        Path clean = tmp.resolve("two-members.ndjson.gz");
+        Files.write(clean, two.toByteArray());
+        for (String threads : List.of("1", "2")) {
+            Run ok = eval("--events", clean.toString(), "--count", "--threads", threads, "-q", "TgtProcName = \"x\"");
+            assertEquals(0, ok.exit(), ok.err());
+            assertTrue(ok.out().contains("2 / 2"), ok.out());
+        }
+        two.write("trailing junk\n".getBytes(StandardCharsets.UTF_8));
+        Path junk = tmp.resolve("junk.ndjson.gz");
+        Files.write(junk, two.toByteArray());
+        for (String threads : List.of("1", "2")) {
+            Run r = eval("--events", junk.toString(), "--count", "--threads", threads, "-q", "TgtProcName = \"x\"");
+            assertEquals(3, r.exit(), r.err());
+            assertTrue(r.out().contains("2 / 2"), r.out());
+            assertTrue(r.err().contains(junk + ": malformed input: 14 bytes of junk after the end of the gzip data"), r.err());
+        }
+        byte[] cut = java.util.Arrays.copyOf(member1, member1.length - 3);
+        Path truncated = tmp.resolve("cut.ndjson.gz");
+        Files.write(truncated, cut);
+        Run t = eval("--events", truncated.toString(), "--count", "-q", "TgtProcName = \"x\"");
+        assertEquals(2, t.exit(), t.err());
+    }
+
+    private static byte[] gzip(String text) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StringLiteralScannerTest {
@@ -108,5 +109,25 @@ class StringLiteralScannerTest {
         assertTrue(r.ok(), r.diagnostics()::toString);
         assertEquals(1, r.diagnostics().size());
         assertEquals(dev.s1ql.diag.Code.UNESCAPED_QUOTE, r.diagnostics().get(0).code());
+    }
+
+    /**
+     * Issue 13, defect 5: fmt took 95 s on a value with 160k escaped quotes (each quote copied the rest of the
+     * value). Not a speed target: the limit is a hang guard, 100 times what the linear check needs on a busy
+     * machine and a hundredth of what the quadratic one took on 200k quotes.
+     */
+    @Test
+    void roundTripCheckIsLinearInTheQuotesOfAValue() {
+        String value = "\" a".repeat(200_000);
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(15), () -> {
+            assertTrue(StringLiteralScanner.roundTrips(value, false));
+            assertTrue(StringLiteralScanner.roundTrips(value, true));
+            assertFalse(StringLiteralScanner.roundTrips(value + "\" or", false));
+        });
+        String q = "TgtProcName = " + StringLiteralScanner.quote(value);
+        ParseResult r = new S1qlParser().parse(q);
+        assertTrue(r.ok(), r.diagnostics()::toString);
+        assertEquals(q, assertTimeoutPreemptively(java.time.Duration.ofSeconds(15),
+                () -> dev.s1ql.render.S1qlFormatter.format(r.query())));
     }
 }

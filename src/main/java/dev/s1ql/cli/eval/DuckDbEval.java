@@ -4,6 +4,8 @@ package dev.s1ql.cli.eval;
 
 import dev.s1ql.cli.DiagnosticPrinter;
 import dev.s1ql.cli.input.QueryInput;
+import dev.s1ql.ast.Span;
+import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.duckdb.DuckDb;
 import dev.s1ql.duckdb.DuckDbRulePack;
@@ -31,18 +33,25 @@ public final class DuckDbEval {
     }
 
     /** Runs {@code all} over {@code files}; returns the exit code. */
-    public int run(List<QueryInput> all, DialectChoice dialect, List<String> files, boolean count, boolean json) {
-        DuckDbRulePack pack = new DuckDbRulePack();
+    public int run(List<QueryInput> all, DialectChoice dialect, List<String> files, boolean count, boolean json,
+                   boolean regexCaseInsensitive) {
+        DuckDbRulePack pack = new DuckDbRulePack(
+                dev.s1ql.translate.core.LoweringOptions.DEFAULTS.withRegexCaseInsensitive(regexCaseInsensitive));
         List<QueryInput> rules = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         int bad = 0;
         QueryReader reader = new QueryReader();
         for (QueryInput in : all) {
-            ParseResult r = reader.read(in.text(), dialect);
+            ParseResult r = in.parse(reader, dialect);
             List<Diagnostic> ds = r.ok() ? pack.add(r.query()) : r.diagnostics();
             boolean added = r.ok() && ds.stream().noneMatch(Diagnostic::isError);
             for (Diagnostic d : ds) if (d.isError() || added) DiagnosticPrinter.print(err, in, d);
-            if (added) rules.add(in);
-            else bad++;
+            if (added) {
+                rules.add(in);
+                spans.add(r.query().root() != null ? r.query().root().span() : Span.NONE);
+            } else {
+                bad++;
+            }
         }
         if (rules.isEmpty()) {
             err.println("s1ql eval: no query to evaluate");
@@ -51,23 +60,34 @@ public final class DuckDbEval {
         }
         MatchOutput output = new MatchOutput(out, json);
         long started = System.nanoTime();
-        long events;
-        long matches = 0;
+        long[] totals; // events, matches
         try (Connection db = DuckDb.open()) {
-            if (count) {
-                long[] counts = pack.count(db, files);
-                events = counts[rules.size()];
-                for (int r = 0; r < rules.size(); r++) {
-                    matches += counts[r];
-                    output.count(rules.get(r), counts[r], events);
+            while (true) {
+                long[] printed = {0};
+                try {
+                    totals = scan(pack, db, files, count, rules, output, printed);
+                    break;
+                } catch (SQLException e) {
+                    // One query DuckDB refuses (a regex RE2 cannot compile, ...) must not sink the pack: find it,
+                    // report it, and run the others (docs/sql.md). A failure that is no query's is the run's.
+                    List<DuckDbRulePack.Refused> refused = printed[0] > 0 ? List.of() : pack.dropRefused(db, files);
+                    if (refused.isEmpty()) throw e;
+                    for (int k = refused.size() - 1; k >= 0; k--) {
+                        int rule = refused.get(k).rule();
+                        DiagnosticPrinter.print(err, rules.get(rule), Diagnostic.of(Code.ENGINE_REFUSED,
+                                "DuckDB cannot run this query: " + refused.get(k).reason() + "; the other queries "
+                                        + "ran without it", spans.get(rule), "the built-in engine runs it (--engine builtin)"));
+                        rules.remove(rule);
+                        spans.remove(rule);
+                    }
+                    err.flush();
+                    bad += refused.size();
+                    if (rules.isEmpty()) {
+                        err.println("s1ql eval: no query to evaluate");
+                        err.flush();
+                        return 1;
+                    }
                 }
-            } else {
-                long[] n = {0};
-                events = pack.match(db, files, (rule, file, event) -> {
-                    n[0]++;
-                    output.match(rules.get(rule), file, event);
-                });
-                matches = n[0];
             }
         } catch (DuckDb.UnavailableException e) {
             err.println("s1ql eval: " + e.getMessage());
@@ -81,10 +101,32 @@ public final class DuckDbEval {
         } finally {
             out.flush();
         }
+        long events = totals[0];
+        long matches = totals[1];
         double seconds = (System.nanoTime() - started) / 1e9;
         err.printf("s1ql eval: %,d events, %d %s, %,d matches (duckdb, %.1f s)%n", events, rules.size(),
                 rules.size() == 1 ? "query" : "queries", matches, seconds);
         err.flush();
         return bad > 0 ? 1 : 0;
+    }
+
+    /** One run of the pack; returns {events, matches}; counts in {@code printed} the match lines printed. */
+    private static long[] scan(DuckDbRulePack pack, Connection db, List<String> files, boolean count,
+                               List<QueryInput> rules, MatchOutput output, long[] printed) throws SQLException {
+        if (count) {
+            long[] counts = pack.count(db, files);
+            long events = counts[rules.size()];
+            long matches = 0;
+            for (int r = 0; r < rules.size(); r++) {
+                matches += counts[r];
+                output.count(rules.get(r), counts[r], events);
+            }
+            return new long[]{events, matches};
+        }
+        long events = pack.match(db, files, (rule, file, event) -> {
+            printed[0]++;
+            output.match(rules.get(rule), file, event);
+        });
+        return new long[]{events, printed[0]};
     }
 }

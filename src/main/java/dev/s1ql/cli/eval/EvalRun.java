@@ -3,6 +3,7 @@ package dev.s1ql.cli.eval;
 
 import dev.s1ql.cli.input.QueryInput;
 import dev.s1ql.eval.RulePack;
+import dev.s1ql.eval.pipeline.PipelineRun;
 import dev.s1ql.events.EventBatch;
 import dev.s1ql.events.EventSink;
 import dev.s1ql.events.ExtractedEventSink;
@@ -27,7 +28,7 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
     private final ProgressBar progress;
     private final long[] matchesPerRule;
     /** Per rule: the PowerQuery output stages to apply to its matches, or null. */
-    private final PipelineRows[] pipelines;
+    private final PipelineRun[] pipelines;
     private long events;
     private long matches;
     private long malformed;
@@ -43,7 +44,7 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
         this.err = err;
         this.progress = progress;
         this.matchesPerRule = new long[rules.size()];
-        this.pipelines = new PipelineRows[rules.size()];
+        this.pipelines = new PipelineRun[rules.size()];
     }
 
     /** Where a malformed event is reported instead of the error stream (the serve API lists them). */
@@ -58,15 +59,18 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
         this.malformedReport = report;
     }
 
-    /** Sends the matches of {@code rule} through PowerQuery output stages instead of printing them. */
-    public void pipeline(int rule, PipelineRows rows) {
-        pipelines[rule] = rows;
+    /** Sends the matches of {@code rule} through PowerQuery stages instead of printing them. */
+    public void pipeline(int rule, PipelineRun run) {
+        pipelines[rule] = run;
     }
 
-    /** At the end of the input: rows of the buffered stages (group, sort). */
+    /** At the end of the input: rows of the buffered stages (group, sort, ...). */
     public void finish() {
         if (countOnly) return;
-        for (PipelineRows p : pipelines) if (p != null) p.finish(output);
+        for (int r = 0; r < pipelines.length; r++) {
+            QueryInput rule = rules.get(r);
+            if (pipelines[r] != null) pipelines[r].finish(row -> output.row(rule, row));
+        }
     }
 
     @Override
@@ -112,7 +116,7 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
         matches++;
         matchesPerRule[rule]++;
         if (countOnly) return;
-        if (pipelines[rule] != null) pipelines[rule].accept(event, output);
+        if (pipelines[rule] != null) pipelines[rule].accept(event, row -> output.row(rules.get(rule), row));
         else output.match(rules.get(rule), event, explain ? pack.explain(rule) : null);
     }
 
@@ -124,7 +128,8 @@ public final class EvalRun implements EventSink, ExtractedEventSink, RulePack.Ma
             return !failFast;
         }
         if (progress != null) progress.clear();
-        err.printf("%s:%d: malformed event: %s%n", file, line, message);
+        if (line > 0) err.printf("%s:%d: malformed event: %s%n", file, line, message);
+        else err.printf("%s: malformed input: %s%n", file, message); // about the file, not one of its lines
         err.flush();
         return !failFast;
     }

@@ -29,7 +29,7 @@ public final class MatchOutput {
     private final PrintWriter out;
     private final boolean json;
     private final Collector collector;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = dev.s1ql.events.EventJson.mapper();
 
     public MatchOutput(PrintWriter out, boolean json) {
         this.out = out;

@@ -2,6 +2,10 @@
 // order. A directory or pattern that yields no query is an error: a CI gate must not pass on nothing.
 package dev.s1ql.cli.input;
 
+import dev.s1ql.ast.Span;
+import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -122,11 +126,19 @@ public final class InputCollector {
 
     /** Reads one file; in a directory scan, Markdown files without a query section are skipped (null). */
     private static QueryInput file(Path f, boolean explicit) throws InputException {
-        String text;
+        byte[] bytes;
         try {
-            text = decode(Files.readAllBytes(f), f.toString());
+            bytes = Files.readAllBytes(f);
         } catch (IOException e) {
             throw new InputException(f + ": cannot read: " + e.getMessage());
+        }
+        String text;
+        try {
+            text = decode(bytes, f.toString());
+        } catch (InputException e) {
+            // One file that is not UTF-8 is reported like a query with an error; the others are still read.
+            return new QueryInput(f.toString(), new String(bytes, StandardCharsets.UTF_8), 0, null, null,
+                    notUtf8(bytes));
         }
         if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(RULE_DOCUMENT_EXTENSION)) {
             if (!explicit && !RuleDocument.hasQuerySection(text)) return null;
@@ -154,6 +166,18 @@ public final class InputCollector {
         } catch (CharacterCodingException e) {
             throw new InputException(source + ": not valid UTF-8 text");
         }
+    }
+
+    /** S1005 at the first bad byte: its line and column are those of the text before it (valid UTF-8). */
+    private static Diagnostic notUtf8(byte[] bytes) {
+        int at = firstBadByte(bytes);
+        String before = new String(bytes, 0, Math.min(at, bytes.length), StandardCharsets.UTF_8);
+        int lineStart = before.lastIndexOf('\n') + 1;
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = before.codePointCount(lineStart, before.length()) + 1;
+        return Diagnostic.of(Code.BAD_ENCODING, "not valid UTF-8 text (bad byte at offset " + at + ")",
+                new Span(before.length(), before.length() + 1, line, column, line, column),
+                "save it as UTF-8 (s1ql reads no other encoding)");
     }
 
     private static int firstBadByte(byte[] bytes) {
