@@ -67,6 +67,13 @@ public enum Code {
     TRANSLATION_EMPTY_VS_MISSING("S3009", Severity.WARNING),
     TRANSLATION_TYPE_MISMATCH("S3010", Severity.ERROR),
     TRANSLATION_TABLE_DROPPED("S3011", Severity.WARNING),
+    // S31xx: PowerQuery pipeline translation (issue #12)
+    /** A PowerQuery stage the target cannot express (join, lookup, parse, ...): named, never dropped. */
+    PIPELINE_STAGE_NOT_TRANSLATED("S3100", Severity.ERROR),
+    /** A function (or argument form) of a pipeline with no translation on the target. */
+    PIPELINE_FUNCTION_NOT_TRANSLATED("S3101", Severity.ERROR),
+    /** A pipeline translated approximately: an estimated percentile, an aggregate whose order is not kept. */
+    PIPELINE_APPROXIMATE("S3102", Severity.WARNING),
     // S35xx: SPL-specific translation notes
     SPL_REGEX_DIALECT("S3501", Severity.WARNING);
 

@@ -16,7 +16,7 @@ public final class Strictness {
     public static final Set<Code> APPROXIMATIONS = EnumSet.of(
             Code.TRANSLATION_APPROXIMATE_FIELD, Code.TRANSLATION_APPROXIMATE_EVENT,
             Code.TRANSLATION_APPROXIMATE_VALUE, Code.TRANSLATION_EMPTY_VS_MISSING,
-            Code.TRANSLATION_TABLE_DROPPED);
+            Code.TRANSLATION_TABLE_DROPPED, Code.PIPELINE_APPROXIMATE);
 
     private Strictness() {
     }

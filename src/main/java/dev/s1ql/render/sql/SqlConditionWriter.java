@@ -43,6 +43,8 @@ final class SqlConditionWriter {
     private final Set<List<String>> columns = new LinkedHashSet<>();
     private final Set<List<String>> foldedColumns = new LinkedHashSet<>();
     private final SqlForm form;
+    /** For pipeline stages: the text value of a name an earlier stage made, or null for an event field. */
+    private java.util.function.Function<dev.s1ql.ast.FieldRef, String> madeNames = f -> null;
 
     SqlConditionWriter(SqlDialect dialect, FieldCatalog catalog, ColumnNaming naming, boolean enumFieldsIgnoreCase,
                        SqlForm form) {
@@ -51,6 +53,12 @@ final class SqlConditionWriter {
         this.naming = naming;
         this.enumFieldsIgnoreCase = enumFieldsIgnoreCase;
         this.form = form;
+    }
+
+    /** Reads the names a pipeline stage made (PipelineSql) from {@code values} (text SQL) instead of columns. */
+    SqlConditionWriter withMadeNames(java.util.function.Function<dev.s1ql.ast.FieldRef, String> values) {
+        this.madeNames = values;
+        return this;
     }
 
     /** With {@link SqlForm#SCAN}: the columns read lower-cased, each expected as column {@link SqlForm#folded}. */
@@ -110,6 +118,8 @@ final class SqlConditionWriter {
     }
 
     private String predicate(Predicate p) {
+        String made = madeNames.apply(p.field());
+        if (made != null) return leaf(p, made, dialect.fold(made), false);
         List<Column> cols = columnsOf(p);
         List<String> legs = new ArrayList<>();
         for (Column c : cols) {

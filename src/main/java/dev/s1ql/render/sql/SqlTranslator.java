@@ -1,5 +1,6 @@
 // S1QL -> SQL for DuckDB, Spark SQL and Trino: `SELECT * FROM <table> WHERE <condition>`, one column per event
-// field, NULL for a missing field. The profile names the dialect; settings "table" and "columns" the rest.
+// field, NULL for a missing field (a PowerQuery with stages: PipelineSql). The profile names the dialect;
+// settings "table" and "columns" the rest.
 package dev.s1ql.render.sql;
 
 import dev.s1ql.ast.Query;
@@ -50,6 +51,10 @@ public final class SqlTranslator implements Translator {
     public Translation translate(Query query, TranslationOptions options) {
         SqlDialect dialect = dialect(options.profile());
         String table = table(dialect, options.setting(SETTING_TABLE));
+        if (PipelineSql.hasStages(query)) {
+            PipelineSql.Written p = PipelineSql.write(query, dialect, naming(options), table, null);
+            return new Translation(p.sql(), Strictness.apply(p.diagnostics(), options.strict()));
+        }
         Written w = write(query, dialect, naming(options));
         if (w.condition() == null) return new Translation(null, w.diagnostics());
         String sql = "SELECT * FROM " + table + " WHERE " + w.condition();
