@@ -114,7 +114,8 @@ public final class DialectDetector {
                     v2.add(mark(text, i, m.end(), line, lineStart, "the 2.0 operator 'matches'"));
                 } else if (V1_OPERATOR.matcher(w).matches() || (lower.equals("contains") && prevWord.equals("in"))) {
                     v1.add(mark(text, i, m.end(), line, lineStart, "the 1.0 operator word '" + w + "'"));
-                } else {
+                } else if (!pipe) {
+                    // After a '|' the text is PowerQuery stages, whose names (`columns User = ...`) are not 1.0 fields.
                     FieldInfo f = catalog.lookup(w);
                     if (f != null && Character.isUpperCase(w.charAt(0)) || f != null && hasInnerUpper(w)) {
                         v1.add(mark(text, i, m.end(), line, lineStart, "the 1.0 field name " + w));
