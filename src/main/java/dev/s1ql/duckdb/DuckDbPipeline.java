@@ -75,6 +75,10 @@ public final class DuckDbPipeline {
     public long run(Connection db, List<String> files, Consumer<ObjectNode> rows) throws SQLException {
         long n = 0;
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql(db, files))) {
+            // a computed column may share its name with an event column SELECT * brings: it comes last
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) index.put(meta.getColumnLabel(i), i);
             while (rs.next()) {
                 ObjectNode row;
                 if (written.eventRows()) {
@@ -86,7 +90,7 @@ public final class DuckDbPipeline {
                 } else {
                     row = JSON.createObjectNode();
                 }
-                for (PipelineSql.Column c : written.columns()) row.set(c.name(), json(rs.getObject(c.name())));
+                for (PipelineSql.Column c : written.columns()) row.set(c.name(), json(rs.getObject(index.get(c.name()))));
                 rows.accept(row);
                 n++;
             }

@@ -267,8 +267,8 @@ final class PipelineExprSql {
         if (op == PqExpr.BinaryOp.ADD && (l.type() == Type.TEXT || r.type() == Type.TEXT)) {
             // text that is not a number joins as text (null as nothing), as the evaluator's `+`
             List<String> present = new ArrayList<>();
-            if (l.type() == Type.TEXT) present.add(l.text() + " IS NOT NULL");
-            if (r.type() == Type.TEXT) present.add(r.text() + " IS NOT NULL");
+            if (l.type() == Type.TEXT) present.add("(" + l.text() + " IS NOT NULL AND " + x + " IS NULL)");
+            if (r.type() == Type.TEXT) present.add("(" + r.text() + " IS NOT NULL AND " + y + " IS NULL)");
             String join = pd.concat("coalesce(" + text(l) + ", '')", "coalesce(" + text(r) + ", '')");
             return new Sql("CASE WHEN " + x + " IS NOT NULL AND " + y + " IS NOT NULL THEN " + text(new Sql(sum, Type.NUMBER))
                     + " WHEN " + String.join(" OR ", present) + " THEN " + join + " END", Type.TEXT);
@@ -331,11 +331,18 @@ final class PipelineExprSql {
             }
             case "substr": {
                 String s = text(a.get(0));
-                String from = "CAST(greatest(0, floor(" + number(a.get(1)) + ")) AS BIGINT) + 1";
-                String out = a.size() > 2
-                        ? "substring(" + s + ", " + from + ", CAST(greatest(0, floor(" + number(a.get(2)) + ")) AS BIGINT))"
-                        : "substring(" + s + ", " + from + ")";
-                return new Sql(out, Type.TEXT);
+                String start = number(a.get(1));
+                String from = "CAST(greatest(0, floor(" + start + ")) AS BIGINT) + 1";
+                String nulls = start + " IS NULL";
+                String out;
+                if (a.size() > 2) {
+                    String length = number(a.get(2));
+                    nulls += " OR " + length + " IS NULL";
+                    out = "substring(" + s + ", " + from + ", CAST(greatest(0, floor(" + length + ")) AS BIGINT))";
+                } else {
+                    out = "substring(" + s + ", " + from + ")";
+                }
+                return new Sql("CASE WHEN " + nulls + " THEN NULL ELSE " + out + " END", Type.TEXT);
             }
             case "replace": {
                 if (!(c.args().get(1) instanceof PqExpr.Literal p) || !(c.args().get(2) instanceof PqExpr.Literal r)) {

@@ -162,7 +162,7 @@ public final class PipelineSql {
             return s;
         }
         if (st instanceof Stage.Columns c) {
-            if (s.sealed && c.columns().stream().anyMatch(n -> hasOverall(n.value()))) s = wrap(s);
+            if (s.groupBy != null || (s.sealed && c.columns().stream().anyMatch(n -> hasOverall(n.value())))) s = wrap(s);
             LinkedHashMap<String, Sql> cols = new LinkedHashMap<>();
             boolean overall = false;
             for (Stage.Named n : c.columns()) {
@@ -246,6 +246,7 @@ public final class PipelineSql {
             x.forget();
         }
         s.groupBy = keys;
+        s.seq = null; // group rows have no input order: they are ordered by their keys
         s.made.clear();
         s.made.putAll(out);
         s.closed = true;
@@ -272,6 +273,11 @@ public final class PipelineSql {
         }
         int valueArg = fn.equals("pct") ? c.args().size() - 1 : 0;
         Sql v = x.write(c.args().get(valueArg), s);
+        if (fn.equals("all_true")) {
+            // rows the where-clause leaves out take no part (a CASE would make them false)
+            String filter = where == null ? "" : " FILTER (WHERE " + where + ")";
+            return new Sql("coalesce(bool_and(" + x.truthy(v) + ")" + filter + ", false)", Type.BOOL);
+        }
         if (where != null) v = new Sql("CASE WHEN " + where + " THEN " + v.text() + " END", v.type());
         String num = x.number(v);
         switch (fn) {
@@ -302,9 +308,9 @@ public final class PipelineSql {
             case "estimate_distinct":
                 return new Sql("count(DISTINCT " + x.text(v) + ")", Type.NUMBER);
             case "any_true":
-                return new Sql("bool_or(" + x.truthy(v) + ")", Type.BOOL);
+                return new Sql("coalesce(bool_or(" + x.truthy(v) + "), false)", Type.BOOL);
             case "all_true":
-                return new Sql("bool_and(" + x.truthy(v) + ")", Type.BOOL);
+                return new Sql("coalesce(bool_and(" + x.truthy(v) + "), false)", Type.BOOL);
             case "array_agg":
             case "array_agg_distinct": {
                 String t = x.text(v);
@@ -340,7 +346,9 @@ public final class PipelineSql {
             case "min_by":
             case "max_by": {
                 Sql by = x.write(c.args().get(1), s);
-                return new Sql(pd.argBy(v.text(), x.number(by), fn.equals("max_by")), v.type());
+                // rows whose value is null take no part (DuckDB's arg_max skips them, Spark's and Trino's max_by do not)
+                return new Sql(pd.argBy(v.text(), x.number(by), fn.equals("max_by"))
+                        + " FILTER (WHERE " + v.text() + " IS NOT NULL)", v.type());
             }
             default:
                 return untranslated(c, "no SQL translation");
@@ -389,6 +397,8 @@ public final class PipelineSql {
         } else if (v.type() != Type.NULL && v.type() != Type.LIST) {
             out.add(v.text() + dir);
         }
+        // a text constant orders nothing, and DuckDB refuses one in ORDER BY
+        out.removeIf(item -> item.matches("'([^']|'')*'( DESC)?"));
         return out;
     }
 
