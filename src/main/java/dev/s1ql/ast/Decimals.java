@@ -26,6 +26,10 @@ public final class Decimals {
         if (s.length() > MAX_LENGTH) {
             throw new NumberFormatException("a number of " + s.length() + " characters (at most " + MAX_LENGTH + " are read)");
         }
+        for (int i = 0; i < s.length(); i++) {
+            // BigDecimal takes any Unicode digit ("4\u0f232"); no query language s1ql writes does (found by the fuzzer)
+            if (s.charAt(i) > 0x7F) throw new NumberFormatException("not an ASCII number: " + s);
+        }
         return new BigDecimal(s);
     }
 }

@@ -8,4 +8,7 @@ public sealed interface Expr permits And, Or, Not, Predicate {
 
     /** A copy with every span set to {@link Span#NONE} and spellings canonicalised, for structural comparison. */
     Expr normalized();
+
+    /** Double dispatch to the visitor method of this node's kind. */
+    <R> R accept(ExprVisitor<R> visitor);
 }

@@ -6,4 +6,9 @@ public record Not(Expr operand, Span span) implements Expr {
     public Expr normalized() {
         return new Not(operand.normalized(), Span.NONE);
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitNot(this);
+    }
 }

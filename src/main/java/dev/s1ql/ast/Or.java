@@ -13,4 +13,9 @@ public record Or(List<Expr> operands, Span span) implements Expr {
     public Expr normalized() {
         return new Or(operands.stream().map(Expr::normalized).toList(), Span.NONE);
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitOr(this);
+    }
 }

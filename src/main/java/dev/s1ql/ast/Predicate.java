@@ -20,4 +20,9 @@ public record Predicate(FieldRef field, Operator operator, List<Value> values, S
         return new Predicate(field.normalized(), operator.normalized(),
                 values.stream().map(Value::normalized).toList(), Span.NONE);
     }
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitPredicate(this);
+    }
 }

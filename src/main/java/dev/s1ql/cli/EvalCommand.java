@@ -87,9 +87,10 @@ public final class EvalCommand implements Callable<Integer> {
                     + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; spec §11 Q2/Q15).")
     EnumCase enumCase;
 
-    @Option(names = "--regex-case", defaultValue = "sensitive", paramLabel = "MODE",
-            description = "RegExp case: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; (?i) in the pattern "
-                    + "always works; spec §11 Q3).")
+    @Option(names = "--regex-case", defaultValue = "insensitive", paramLabel = "MODE",
+            description = "How a 1.0 RegExp treats case: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as "
+                    + "SentinelOne's own 1.0 to 2.0 converter reads it; spec §11 Q3). 2.0 matches follows its "
+                    + ":anycase/:matchcase modifier.")
     RegexCase regexCase;
 
     @Option(names = "--regex-budget", defaultValue = "1000000", paramLabel = "N",
@@ -221,7 +222,6 @@ public final class EvalCommand implements Callable<Integer> {
         String refused = null;
         if (explain) refused = "--explain";
         if (enumCase != EnumCase.insensitive) refused = "--enum-case sensitive";
-        if (regexCase != RegexCase.sensitive) refused = "--regex-case insensitive";
         if (refused == null && (eventsFormat == EventsFormat.csv || eventsFormat == EventsFormat.json)) {
             refused = "--events-format " + eventsFormat;
         }
@@ -237,6 +237,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         boolean json = format != null ? format == Format.json : !count;
-        return new DuckDbEval(out, err).run(all, inputs.dialect(), events, count, json);
+        return new DuckDbEval(out, err).run(all, inputs.dialect(), events, count, json,
+                regexCase == RegexCase.insensitive);
     }
 }

@@ -20,44 +20,24 @@ public final class InputOptions {
 
     @Option(names = "--dialect", defaultValue = "auto", paramLabel = "DIALECT",
             converter = DialectConverter.class,
-            description = "Query language: auto (default: detected per query), 1.0 (Deep Visibility), 2.0 "
-                    + "(S1QL 2.0 filter), pq (PowerQuery). translate also takes the output dialect here "
-                    + "(--to sql: duckdb, spark, trino), the same as --profile.")
-    DialectArg dialect = new DialectArg(DialectChoice.AUTO, null);
-
-    /**
-     * What --dialect said: a query language, or (translate only) a word that is none, taken as the output
-     * dialect. The two sets of words do not overlap (auto, 1.0, 2.0, pq vs duckdb, spark, trino).
-     */
-    record DialectArg(DialectChoice query, String output) {
-    }
-
-    /** Set by commands that read an output dialect from --dialect (translate). */
-    private boolean outputDialectAllowed;
+            description = "The query language: auto (default: detected per query), 1.0 (Deep Visibility), 2.0 "
+                    + "(S1QL 2.0 filter), pq (PowerQuery).")
+    DialectChoice dialect = DialectChoice.AUTO;
 
     /** The query language asked for with --dialect. */
     public DialectChoice dialect() {
-        return dialect.query();
+        return dialect;
     }
 
-    /** Lets --dialect name an output dialect too; {@link #outputDialect()} then returns it. */
-    void allowOutputDialect() {
-        outputDialectAllowed = true;
-    }
-
-    /** The output dialect named with --dialect, or null. */
-    String outputDialect() {
-        return dialect.output();
-    }
-
-    static final class DialectConverter implements CommandLine.ITypeConverter<DialectArg> {
+    static final class DialectConverter implements CommandLine.ITypeConverter<DialectChoice> {
         @Override
-        public DialectArg convert(String value) {
+        public DialectChoice convert(String value) {
             try {
-                return new DialectArg(DialectChoice.parse(value), null);
+                return DialectChoice.parse(value);
             } catch (IllegalArgumentException e) {
-                if (value.matches("[A-Za-z][A-Za-z0-9_-]*")) return new DialectArg(DialectChoice.AUTO, value);
-                throw new CommandLine.TypeConversionException(e.getMessage());
+                String hint = java.util.List.of("duckdb", "spark", "trino").contains(value.toLowerCase(java.util.Locale.ROOT))
+                        ? " (--dialect is the query language; the SQL product is --profile " + value + ")" : "";
+                throw new CommandLine.TypeConversionException(e.getMessage() + hint);
             }
         }
     }
@@ -83,9 +63,6 @@ public final class InputOptions {
 
     /** The inputs in command-line order; without any, standard input when it is not a terminal. */
     public List<QueryInput> collect() throws InputException {
-        if (dialect.output() != null && !outputDialectAllowed) {
-            throw new InputException("unknown dialect '" + dialect.output() + "': use auto, 1.0, 2.0 or pq");
-        }
         List<String> p = paths;
         if (queries.isEmpty() && paths.isEmpty()) {
             if (System.console() != null) throw new InputException("no query given: pass -q QUERY, a PATH, or '-'");

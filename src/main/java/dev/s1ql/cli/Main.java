@@ -35,6 +35,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** The configured command line (tests set their own out/err writers on it). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        TranslateCommand.addTargetSettings(cl.getSubcommands().get("translate").getCommandSpec());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("s1ql: internal error: " + ex);
             cmd.getErr().println("please report this with the input that caused it");

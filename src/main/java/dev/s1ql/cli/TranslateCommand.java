@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
                 "  s1ql translate --to kql -q 'EventType = \"Process Creation\" AND TgtProcCmdLine ContainsCIS \"-enc\"'",
                 "  s1ql translate --to kql --profile sentinel-asim rules/ -o out/",
                 "  s1ql translate --to kql --strict --format json rule.md",
-                "  s1ql translate --to sql --dialect spark --table lake.dv.events rules/",
+                "  s1ql translate --to sql --profile spark --table lake.dv.events rules/",
                 "  s1ql translate --to spl --profile s1 --index sentinelone --sourcetype sentinelone:dv rules/",
                 "  s1ql translate --to s1ql2 -q 'TgtProcName In AnyCase (\"cmd.exe\") AND TgtProcCmdLine Contains \"/c\"'",
                 "", "Exit codes: 0 every input translated, 1 some input could not be translated (error "
@@ -50,32 +50,56 @@ public final class TranslateCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Target language: kql, spl, s1ql2, pq, sql.")
+    @Option(names = "--to", required = true, paramLabel = "TARGET", completionCandidates = TargetNames.class,
+            description = "Target language: ${COMPLETION-CANDIDATES}.")
     String to;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "Target profile (kql: mde (default), sentinel-asim; spl: sysmon (default), cim, s1); "
-                    + "for sql the SQL dialect: duckdb (default), spark, trino, also given as --dialect NAME.")
+    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = ProfileNames.class,
+            description = "Target profile, the first of each target's list by default: ${COMPLETION-CANDIDATES} "
+                    + "(kql: mde, sentinel-asim; spl: sysmon, cim, s1; sql: the SQL product duckdb, spark, trino).")
     String profile;
 
-    @Option(names = "--table", paramLabel = "NAME",
-            description = "sql: the table to read, NAME or qualified db.schema.NAME (default: events).")
-    String table;
+    @Option(names = "--regex-case", defaultValue = "insensitive", paramLabel = "MODE",
+            description = "How a 1.0 RegExp treats case: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as "
+                    + "SentinelOne's own 1.0 to 2.0 converter reads it; every translated RegExp carries a note, S3015).")
+    RegexCase regexCase;
 
-    @Option(names = "--index", paramLabel = "NAME",
-            description = "spl: put index=NAME in front of every search (overrides the profile's index setting).")
-    String index;
+    enum RegexCase { insensitive, sensitive }
 
-    @Option(names = "--sourcetype", paramLabel = "NAME",
-            description = "spl: put sourcetype=NAME in front of every search (overrides the profile's sourcetype "
-                    + "setting).")
-    String sourcetype;
+    /** Every profile of every registered target, for completion. */
+    static final class ProfileNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            Set<String> all = new java.util.LinkedHashSet<>();
+            for (Translator t : Translators.all()) all.addAll(t.profiles());
+            return all.iterator();
+        }
+    }
 
-    @Option(names = "--columns", paramLabel = "NAMING",
-            description = "sql: which columns hold the fields: v1 (default: 1.0 camelCase keys, tgtProcCmdLine) or "
-                    + "v2 (2.0 dotted names as nested struct fields, src.process.name); --mapping FILE overrides "
-                    + "single fields (docs/sql.md).")
-    String columns;
+    /** Every registered target, for completion. */
+    static final class TargetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Translators.targets().iterator();
+        }
+    }
+
+    /**
+     * Adds each target's own settings (spl --index, sql --table, ...) as options, from the registry: the command
+     * names no target. Called once when the command line is built.
+     */
+    static void addTargetSettings(CommandSpec spec) {
+        Map<String, dev.s1ql.translate.TargetSetting> byName = new LinkedHashMap<>();
+        for (Translator t : Translators.all()) {
+            for (dev.s1ql.translate.TargetSetting s : t.targetSettings()) byName.putIfAbsent(s.name(), s);
+        }
+        for (dev.s1ql.translate.TargetSetting s : byName.values()) {
+            picocli.CommandLine.Model.OptionSpec.Builder b = picocli.CommandLine.Model.OptionSpec.builder("--" + s.name())
+                    .paramLabel(s.paramLabel()).type(String.class).description(s.description());
+            if (!s.values().isEmpty()) b.completionCandidates(s.values());
+            spec.addOption(b.build());
+        }
+    }
 
     @Option(names = "--mapping", paramLabel = "FILE",
             description = "A field-mapping file laid over the profile's built-in mapping (see docs/kql.md, docs/spl.md; "
@@ -104,13 +128,6 @@ public final class TranslateCommand implements Callable<Integer> {
             err.println("s1ql translate: unknown target '" + to + "' (known: " + String.join(", ", Translators.targets()) + ")");
             return Main.EXIT_USAGE;
         }
-        inputs.allowOutputDialect();
-        String named = inputs.outputDialect();
-        if (named != null && profile != null && !named.equals(profile)) {
-            err.println("s1ql translate: --dialect " + named + " and --profile " + profile + " disagree");
-            return Main.EXIT_USAGE;
-        }
-        if (profile == null) profile = named;
         if (profile != null && !translator.profiles().contains(profile)) {
             err.println("s1ql translate: unknown " + translator.target() + " profile '" + profile + "' (known: "
                     + String.join(", ", translator.profiles()) + ")");
@@ -135,7 +152,8 @@ public final class TranslateCommand implements Callable<Integer> {
             err.println("s1ql translate: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        TranslationOptions options = new TranslationOptions(profile, mapping, strict, settings);
+        TranslationOptions options = new TranslationOptions(profile, mapping, strict, settings,
+                regexCase == RegexCase.insensitive);
         String profileName = profile != null ? profile : translator.profiles().get(0);
         ObjectMapper json = new ObjectMapper();
         QueryReader parser = new QueryReader();
@@ -173,10 +191,13 @@ public final class TranslateCommand implements Callable<Integer> {
     /** The target-specific options given, by setting name (each target says which it reads). */
     private Map<String, String> targetSettings() {
         Map<String, String> s = new LinkedHashMap<>();
-        if (table != null) s.put("table", table);
-        if (columns != null) s.put("columns", columns);
-        if (index != null) s.put("index", index);
-        if (sourcetype != null) s.put("sourcetype", sourcetype);
+        for (Translator t : Translators.all()) {
+            for (dev.s1ql.translate.TargetSetting setting : t.targetSettings()) {
+                picocli.CommandLine.Model.OptionSpec o = spec.findOption("--" + setting.name());
+                Object v = o == null ? null : o.getValue();
+                if (v != null) s.put(setting.name(), v.toString());
+            }
+        }
         return s;
     }
 

@@ -67,6 +67,11 @@ public enum Code {
     TRANSLATION_EMPTY_VS_MISSING("S3009", Severity.WARNING),
     TRANSLATION_TYPE_MISMATCH("S3010", Severity.ERROR),
     TRANSLATION_TABLE_DROPPED("S3011", Severity.WARNING),
+    TRANSLATION_BRANCH_DROPPED("S3012", Severity.WARNING),
+    TRANSLATION_EXCLUSION_DROPPED("S3013", Severity.WARNING),
+    TRANSLATION_REGEX_DIFFERENCE("S3014", Severity.WARNING),
+    REGEX_CASE_READING("S3015", Severity.INFO),
+    TRANSLATION_TARGET_LIMIT("S3016", Severity.WARNING),
     // S31xx: PowerQuery pipeline translation (issue #12)
     /** A PowerQuery stage the target cannot express (join, lookup, parse, ...): named, never dropped. */
     PIPELINE_STAGE_NOT_TRANSLATED("S3100", Severity.ERROR),
@@ -74,7 +79,8 @@ public enum Code {
     PIPELINE_FUNCTION_NOT_TRANSLATED("S3101", Severity.ERROR),
     /** A pipeline translated approximately: an estimated percentile, an aggregate whose order is not kept. */
     PIPELINE_APPROXIMATE("S3102", Severity.WARNING),
-    // S35xx: SPL-specific translation notes
+    // S35xx: SPL-specific translation notes (S3501 is no longer emitted: regex engine differences are S3014 for
+    // every target)
     SPL_REGEX_DIALECT("S3501", Severity.WARNING);
 
     private final String id;

@@ -32,18 +32,30 @@ public final class DuckDbRulePack {
     private final Set<String> columns = new LinkedHashSet<>();
     /** Columns (lower case) the conditions also read lower-cased, from a twin column (SqlForm.SCAN). */
     private final Set<String> folded = new LinkedHashSet<>();
+    /** The reading choices (1.0 RegExp case) the built-in evaluator was given too. */
+    private final dev.s1ql.translate.core.LoweringOptions readings;
+
+    public DuckDbRulePack() {
+        this(dev.s1ql.translate.core.LoweringOptions.DEFAULTS);
+    }
+
+    public DuckDbRulePack(dev.s1ql.translate.core.LoweringOptions readings) {
+        this.readings = readings;
+    }
 
     /**
      * Adds a query; returns its diagnostics (an error means it cannot be written as SQL and was not added: its
      * index is then not a rule).
      */
     public List<Diagnostic> add(Query query) {
-        SqlTranslator.Written w = SqlTranslator.write(query, SqlDialect.DUCKDB, ColumnNaming.V1, SqlForm.SCAN);
+        SqlTranslator.Written w = SqlTranslator.write(query, SqlDialect.DUCKDB, ColumnNaming.V1, SqlForm.SCAN, readings);
         if (w.condition() == null || w.diagnostics().stream().anyMatch(Diagnostic::isError)) return w.diagnostics();
         conditions.add(w.condition());
         for (List<String> c : w.columns()) columns.add(c.get(0));
         for (List<String> c : w.foldedColumns()) folded.add(c.get(0).toLowerCase(Locale.ROOT));
-        return w.diagnostics();
+        // what the built-in engine reports too: an invalid regex, and what SQL loses; not the validator's warnings
+        return w.diagnostics().stream().filter(d -> d.code() == dev.s1ql.diag.Code.INVALID_REGEX
+                || (d.code().id().startsWith("S30") && d.severity() == dev.s1ql.diag.Severity.WARNING)).toList();
     }
 
     /** A rule DuckDB refused to run, by its index when it was added, and DuckDB's reason. */

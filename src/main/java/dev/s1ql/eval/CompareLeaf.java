@@ -1,6 +1,8 @@
 // `< <= > >=` and `BETWEEN a AND b` (inclusive): numerically when both sides read as numbers, else as text.
 package dev.s1ql.eval;
 
+import dev.s1ql.ast.NumberText;
+
 import dev.s1ql.ast.Comparison;
 import dev.s1ql.ast.MatchKind;
 import dev.s1ql.ast.Predicate;

@@ -1,6 +1,8 @@
 // `=`, `!=`, `In`, `Not In`, `In AnyCase`: whole-value equality with any operand, as text or as numbers.
 package dev.s1ql.eval;
 
+import dev.s1ql.ast.NumberText;
+
 import dev.s1ql.ast.Predicate;
 import dev.s1ql.ast.Value;
 import java.math.BigDecimal;

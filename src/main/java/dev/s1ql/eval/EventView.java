@@ -1,6 +1,8 @@
 // The event under evaluation as the matchers see it: raw values, plus per-event caches of derived forms.
 package dev.s1ql.eval;
 
+import dev.s1ql.ast.NumberText;
+
 import dev.s1ql.events.EventValues;
 import java.math.BigDecimal;
 

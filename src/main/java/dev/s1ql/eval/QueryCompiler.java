@@ -43,6 +43,8 @@ public final class QueryCompiler {
     private final Map<String, Pattern> regexCache = new HashMap<>();
     private final Map<String, Leaf> sharedLeaves = new HashMap<>();
     private boolean finished;
+    /** The language of the query being compiled: it decides the case rules the operator does not write out. */
+    private dev.s1ql.ast.Dialect dialect = dev.s1ql.ast.Dialect.S1QL_1;
 
     public QueryCompiler(EvalOptions options) {
         this(options, FieldCatalog.defaults(), new FieldSelection());
@@ -72,6 +74,7 @@ public final class QueryCompiler {
         if (finished) throw new IllegalStateException("compile after finish");
         // In S1QL 1.0 enum fields ignore case whatever the operator says; 2.0 writes every case rule out.
         options = query.enumFieldsIgnoreCase() ? baseOptions : baseOptions.withEnumCaseInsensitive(false);
+        dialect = query.dialect();
         CompiledQuery.Requirement requirement = RuleIndex.requirementOf(query.root(), binder, options);
         group = requirement == null ? "" : requirement.slot() + ":" + requirement.folded() + ":"
                 + String.join("\u0000", new java.util.TreeSet<>(requirement.values()));
@@ -139,7 +142,8 @@ public final class QueryCompiler {
 
     /** One leaf per distinct test (operator semantics, field, operands), shared across all queries. */
     private Leaf sharedLeaf(Predicate p, FieldBinder.Binding b, List<Diagnostic> diagnostics) {
-        boolean ignoreCase = p.operator().caseInsensitive() || (b.isEnum() && options.enumCaseInsensitive());
+        boolean ignoreCase = dev.s1ql.ast.CaseRules.ignoresCase(p.operator(), b.isEnum(), dialect,
+                options.enumCaseInsensitive(), options.regexCaseInsensitive());
         StringBuilder key = new StringBuilder(group).append('|').append(p.operator().kind()).append('|').append(p.operator().negated())
                 .append('|').append(ignoreCase).append('|').append(p.operator().comparison()).append('|')
                 .append(b.slot());
@@ -147,7 +151,7 @@ public final class QueryCompiler {
         Leaf existing = sharedLeaves.get(key.toString());
         if (existing != null) {
             // The regex diagnostics belong to each query that uses the pattern.
-            if (p.operator().kind() == MatchKind.REGEX) regex(p, diagnostics);
+            if (p.operator().kind() == MatchKind.REGEX) regex(p, ignoreCase, diagnostics);
             return existing;
         }
         Leaf leaf = leaf(p, b, ignoreCase, diagnostics);
@@ -161,7 +165,7 @@ public final class QueryCompiler {
             case EQUALS, IN -> new EqualsLeaf(p, b.name(), b.slot(), ignoreCase);
             case CONTAINS, IN_CONTAINS, STARTS_WITH, ENDS_WITH ->
                     new SubstringLeaf(p, b.name(), b.slot(), substringIndex(b.slot(), ignoreCase));
-            case REGEX -> new RegexLeaf(p, b.name(), b.slot(), regex(p, diagnostics), options.regexStepBudget());
+            case REGEX -> new RegexLeaf(p, b.name(), b.slot(), regex(p, ignoreCase, diagnostics), options.regexStepBudget());
             case EXISTS, EMPTY -> new PresenceLeaf(p, b.name(), b.slot());
             case BOOL -> new BoolLeaf(p, b.name(), b.slot());
             case RANGE, COMPARE -> new CompareLeaf(p, b.name(), b.slot());
@@ -174,10 +178,8 @@ public final class QueryCompiler {
     }
 
     /** The compiled pattern; an invalid one is reported and replaced by a pattern that never matches. */
-    private Pattern regex(Predicate p, List<Diagnostic> diagnostics) {
+    private Pattern regex(Predicate p, boolean ignoreCase, List<Diagnostic> diagnostics) {
         String raw = p.value().text();
-        // 2.0 `matches` ignores case unless :matchcase; 1.0 RegExp never sets the flag (option Q3 decides).
-        boolean ignoreCase = options.regexCaseInsensitive() || p.operator().caseInsensitive();
         String cacheKey = (ignoreCase ? "i:" : "s:") + raw;
         Pattern cached = regexCache.get(cacheKey);
         if (cached != null && cached != NEVER) return cached;

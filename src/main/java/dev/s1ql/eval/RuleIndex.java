@@ -1,6 +1,8 @@
 // Finds the EventType / ObjectType value a rule requires, so that CandidateIndex can file it by event type.
 package dev.s1ql.eval;
 
+import dev.s1ql.ast.NumberText;
+
 import dev.s1ql.ast.And;
 import dev.s1ql.ast.Expr;
 import dev.s1ql.ast.MatchKind;

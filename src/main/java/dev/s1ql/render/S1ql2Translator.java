@@ -11,13 +11,25 @@ import dev.s1ql.translate.Translator;
 
 import java.util.List;
 
-public final class S1ql2Translator implements Translator {
+public class S1ql2Translator implements Translator {
 
     private final String target;
 
+    /** The {@code s1ql2} target. */
+    public S1ql2Translator() {
+        this("s1ql2");
+    }
+
     /** @param target {@code s1ql2} or {@code pq}; a PowerQuery's initial filter is a 2.0 filter, so both write the same */
-    public S1ql2Translator(String target) {
+    protected S1ql2Translator(String target) {
         this.target = target;
+    }
+
+    /** The {@code pq} target: the same writer, named for PowerQuery. */
+    public static final class PowerQuery extends S1ql2Translator {
+        public PowerQuery() {
+            super("pq");
+        }
     }
 
     @Override
@@ -36,7 +48,11 @@ public final class S1ql2Translator implements Translator {
             throw new TranslationSetupException("--to " + target + " takes no --mapping: field names come from the "
                     + "field catalog (src/main/resources/dev/s1ql/catalog/fields.tsv)");
         }
-        S1ql2Writer.Result r = S1ql2Writer.write(query);
-        return new Translation(r.text(), Strictness.apply(r.diagnostics(), options.strict()));
+        // the core's checks and reading notes, as every target reports them; the text keeps the query's structure
+        java.util.List<dev.s1ql.diag.Diagnostic> all = new java.util.ArrayList<>(new dev.s1ql.translate.core.Lowering(
+                dev.s1ql.translate.core.LoweringOptions.of(options, false)).lower(query).diagnostics());
+        S1ql2Writer.Result r = S1ql2Writer.write(query, options.regexCaseInsensitive());
+        all.addAll(r.diagnostics());
+        return new Translation(r.text(), Strictness.apply(all, options.strict()));
     }
 }

@@ -1,5 +1,8 @@
 // Writes an AST as S1QL 2.0 (spec §7.2, mapping of §7.4) with every case rule explicit: `fmt` of 2.0 queries
-// and the 1.0 → 2.0 migration both use it. What 2.0 cannot say the same way is a diagnostic, never a silent loss.
+// and the 1.0 → 2.0 migration both use it. The reading decisions (case, numbers, shortcut members, what a regex
+// needs) are the translation core's, shared with every target; the text keeps the query's own structure, with
+// parentheses around every AND inside an OR, as SentinelOne's own converter writes them (2.0 documents no
+// precedence). What 2.0 cannot say the same way is a diagnostic, never a silent loss.
 package dev.s1ql.render;
 
 import dev.s1ql.ast.And;
@@ -35,14 +38,22 @@ public final class S1ql2Writer {
     }
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private boolean enumIgnoresCase;
     /** Whether the source is S1QL 1.0, whose field names must be mapped to 2.0 names. */
     private boolean from1;
+    private dev.s1ql.ast.Dialect dialect;
+    /** How a 1.0 RegExp is read (the core's regex-case reading). */
+    private boolean regexCaseInsensitive = true;
 
-    /** Writes the query's filter and (for PowerQuery) its stages. */
+    /** Writes the query's filter and (for PowerQuery) its stages, reading a 1.0 RegExp as case-insensitive. */
     public static Result write(Query query) {
+        return write(query, true);
+    }
+
+    /** Writes the query; {@code regexCaseInsensitive} is how a 1.0 RegExp is read (--regex-case). */
+    public static Result write(Query query, boolean regexCaseInsensitive) {
         S1ql2Writer w = new S1ql2Writer();
-        w.enumIgnoresCase = query.enumFieldsIgnoreCase();
+        w.regexCaseInsensitive = regexCaseInsensitive;
+        w.dialect = query.dialect();
         w.from1 = query.dialect() == dev.s1ql.ast.Dialect.S1QL_1;
         StringBuilder sb = new StringBuilder();
         if (query.root() != null) sb.append(w.expr(query.root(), false));
@@ -53,7 +64,8 @@ public final class S1ql2Writer {
 
     private String expr(Expr e, boolean insideAnd) {
         if (e instanceof Or or) {
-            String s = or.operands().stream().map(x -> expr(x, false)).collect(Collectors.joining(" or "));
+            String s = or.operands().stream().map(x -> x instanceof And ? "(" + expr(x, false) + ")" : expr(x, false))
+                    .collect(Collectors.joining(" or "));
             return insideAnd ? "(" + s + ")" : s;
         }
         if (e instanceof And and) {
@@ -79,12 +91,13 @@ public final class S1ql2Writer {
         FieldInfo info = f.resolved();
         if (!from1 && (info == null || info.s1ql2().isEmpty())) return List.of(f.written());
         if (info == null) {
-            if (f.written().contains(".") || f.written().startsWith("#") || f.written().equals("*")) {
-                return List.of(f.written());
+            if (!(f.written().contains(".") || f.written().startsWith("#") || f.written().equals("*"))) {
+                // written as it is, so that every valid query migrates; the user sees what to check
+                diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "no S1QL 2.0 name is known for "
+                        + "field '" + f.written() + "': it is written unchanged", f.span(),
+                        "add it to the field catalog, or rename the field"));
             }
-            diagnostics.add(Diagnostic.of(Code.TRANSLATION_UNMAPPED_FIELD, "no S1QL 2.0 name is known for field '"
-                    + f.written() + "'", f.span(), "add it to the field catalog, or rename the field"));
-            return List.of();
+            return List.of(f.written());
         }
         // A 1.0 shortcut (CmdLine, IP, Md5) becomes an OR over concrete 2.0 fields: the 2.0 #shortcuts
         // are unreliable across tenants (spec §7.1, AISIEM pitfalls).
@@ -95,8 +108,10 @@ public final class S1ql2Writer {
             if (mi != null && !mi.s1ql2().isEmpty()) out.add(mi.s1ql2());
         }
         if (out.isEmpty()) {
-            diagnostics.add(Diagnostic.of(Code.TRANSLATION_UNMAPPED_FIELD, "no S1QL 2.0 name is known for the "
-                    + (info.kind() == FieldKind.LEGACY ? "legacy " : "") + "field '" + f.written() + "'", f.span(), null));
+            diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "no S1QL 2.0 name is known for the "
+                    + (info.kind() == FieldKind.LEGACY ? "legacy " : "") + "field '" + f.written()
+                    + "': it is written unchanged", f.span(), null));
+            return List.of(f.written());
         } else if (info.approximate()) {
             diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + f.written() + "' is written as "
                     + String.join(" or ", out) + " (s1ql's reading of this " + (info.kind() == FieldKind.SHORTCUT
@@ -105,11 +120,11 @@ public final class S1ql2Writer {
         return out;
     }
 
-    /** Whether text comparisons on this field ignore case in the source dialect. */
+    /** Whether text comparisons on this field ignore case in the source dialect (the one rule, CaseRules). */
     private boolean ignoresCase(Predicate p) {
-        if (p.operator().caseInsensitive()) return true;
         FieldInfo info = p.field().resolved();
-        return enumIgnoresCase && info != null && info.isEnum();
+        return dev.s1ql.ast.CaseRules.ignoresCase(p.operator(), info != null && info.isEnum(), dialect, true,
+                regexCaseInsensitive);
     }
 
     private String predicate(Predicate p, String f) {
@@ -138,7 +153,12 @@ public final class S1ql2Writer {
                     : f + " starts_with" + mod + " " + literal(p.value());
             case ENDS_WITH -> s = from1 ? f + " matches" + mod + " " + S1ql2Strings.quote(regexLiteral(p.value().text()) + "$")
                     : f + " ends_with" + mod + " " + literal(p.value());
-            case REGEX -> s = f + " matches" + mod + " " + S1ql2Strings.quote(p.value().text());
+            case REGEX -> {
+                regexLimits(p);
+                // 2.0's plain matches ignores case, as SentinelOne's own converter writes a 1.0 RegExp
+                String m = from1 && ci ? "" : mod;
+                s = f + " matches" + m + " " + S1ql2Strings.quote(p.value().text());
+            }
             default -> throw new IllegalStateException(op.kind().toString());
         }
         if (op.negated() && op.kind() != MatchKind.EMPTY) return negated(f, s, true);
@@ -169,26 +189,39 @@ public final class S1ql2Writer {
         return S1ql2Strings.quote(((StringValue) v).value());
     }
 
-    /** Numbers bare on number fields (and fields of unknown type) so that 2.0 compares them as numbers. */
+    /**
+     * Numbers bare on number fields (and fields of unknown type) so that 2.0 compares them as numbers; true and
+     * false bare on boolean fields. What is a number is the one rule (NumberText): {@code "1e3"} stays text.
+     */
     private String scalar(Predicate p, Value v) {
         if (v instanceof BoolValue b) return Boolean.toString(b.value());
         FieldInfo info = p.field().resolved();
         boolean numericField = info == null || info.type() == FieldType.NUMBER;
-        if (numericField && isNumber(v.text())) return v.text().strip();
+        if (numericField && isNumber(v.text())) return v.text();
+        if (info != null && info.type() == FieldType.BOOL && (v.text().equalsIgnoreCase("true")
+                || v.text().equalsIgnoreCase("false"))) {
+            return v.text().toLowerCase(java.util.Locale.ROOT);
+        }
         return literal(v);
     }
 
     private boolean isNumeric(Predicate p) {
         FieldInfo info = p.field().resolved();
-        return info != null && info.type() == FieldType.NUMBER && isNumber(p.value().text());
+        return info != null && (info.type() == FieldType.NUMBER && isNumber(p.value().text())
+                || info.type() == FieldType.BOOL && p.value().text().matches("(?i)true|false"));
     }
 
     private static boolean isNumber(String s) {
-        try {
-            dev.s1ql.ast.Decimals.parse(s.strip());
-            return !s.isBlank();
-        } catch (NumberFormatException e) {
-            return false;
+        return dev.s1ql.ast.NumberText.parse(s) != null;
+    }
+
+    /** SentinelOne's documented limits of 2.0 regexes (look-around, named groups, lazy quantifiers, length). */
+    private void regexLimits(Predicate p) {
+        dev.s1ql.regex.RegexTranslation rx = dev.s1ql.regex.RegexTranslation.of(p.value().text(), false,
+                dev.s1ql.regex.RegexEngine.S1_2_0);
+        for (String limit : rx.limits()) {
+            diagnostics.add(Diagnostic.of(Code.TRANSLATION_TARGET_LIMIT, "the pattern uses " + limit
+                    + "; SentinelOne may reject it in 2.0", p.value().span()));
         }
     }
 

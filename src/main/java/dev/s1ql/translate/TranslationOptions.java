@@ -13,15 +13,27 @@ import java.util.Map;
  * @param strict   true to turn approximation warnings into errors
  * @param settings target-specific settings by name (e.g. {@code table}); a target lists those it reads in
  *                 {@link Translator#settings()}, and the command line refuses the others
+ * @param regexCaseInsensitive how a 1.0 RegExp is read: case-insensitive (default, as SentinelOne's own converter
+ *                 writes it) or, with {@code --regex-case sensitive}, with case
  */
-public record TranslationOptions(String profile, Path mapping, boolean strict, Map<String, String> settings) {
+public record TranslationOptions(String profile, Path mapping, boolean strict, Map<String, String> settings,
+                                 boolean regexCaseInsensitive) {
 
     public TranslationOptions {
         settings = Map.copyOf(settings);
     }
 
+    public TranslationOptions(String profile, Path mapping, boolean strict, Map<String, String> settings) {
+        this(profile, mapping, strict, settings, true);
+    }
+
     public TranslationOptions(String profile, Path mapping, boolean strict) {
         this(profile, mapping, strict, Map.of());
+    }
+
+    /** These options with the 1.0 RegExp case reading set. */
+    public TranslationOptions withRegexCaseInsensitive(boolean v) {
+        return new TranslationOptions(profile, mapping, strict, settings, v);
     }
 
     public static TranslationOptions defaults() {
@@ -37,6 +49,6 @@ public record TranslationOptions(String profile, Path mapping, boolean strict, M
     public TranslationOptions with(String name, String value) {
         Map<String, String> s = new LinkedHashMap<>(settings);
         s.put(name, value);
-        return new TranslationOptions(profile, mapping, strict, s);
+        return new TranslationOptions(profile, mapping, strict, s, regexCaseInsensitive);
     }
 }

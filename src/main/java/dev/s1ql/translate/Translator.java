@@ -14,9 +14,16 @@ public interface Translator {
     /** The profiles this target knows; the first is the default. */
     List<String> profiles();
 
-    /** The names of the target-specific settings it reads ({@link TranslationOptions#setting}); none by default. */
+    /** The target-specific settings it reads ({@link TranslationOptions#setting}); none by default. */
+    default List<TargetSetting> targetSettings() {
+        return List.of();
+    }
+
+    /** The names of {@link #targetSettings()}. */
     default java.util.Set<String> settings() {
-        return java.util.Set.of();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (TargetSetting s : targetSettings()) names.add(s.name());
+        return names;
     }
 
     /**

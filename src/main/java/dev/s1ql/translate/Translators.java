@@ -1,14 +1,12 @@
-// The registry of translation targets. A new target (SPL, S1QL 2.0, SQL) is one Translator class and one
-// line here.
+// The registry of translation targets: the targets are the Translator services listed in
+// META-INF/services/dev.s1ql.translate.Translator, the one place that names them. A new target is one dialect
+// class (a Translator), its mapping data, its tests and one line there; nothing else lists targets (docs/architecture.md).
 package dev.s1ql.translate;
 
-import dev.s1ql.render.S1ql2Translator;
-import dev.s1ql.render.kql.KqlTranslator;
-import dev.s1ql.render.spl.SplTranslator;
-import dev.s1ql.render.sql.SqlTranslator;
-
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 public final class Translators {
@@ -16,26 +14,26 @@ public final class Translators {
     private static final Map<String, Translator> BY_TARGET = new LinkedHashMap<>();
 
     static {
-        register(new KqlTranslator());
-        register(new SplTranslator());
-        register(new S1ql2Translator("s1ql2"));
-        register(new S1ql2Translator("pq"));
-        register(new SqlTranslator());
+        for (Translator t : ServiceLoader.load(Translator.class, Translators.class.getClassLoader())) {
+            Translator clash = BY_TARGET.putIfAbsent(t.target(), t);
+            if (clash != null) throw new IllegalStateException("two translators for target " + t.target());
+        }
     }
 
     private Translators() {
     }
 
-    private static void register(Translator t) {
-        BY_TARGET.put(t.target(), t);
-    }
-
     /** The translator for {@code --to NAME}, or null when there is none. */
     public static Translator forTarget(String name) {
-        return name == null ? null : BY_TARGET.get(name.toLowerCase(java.util.Locale.ROOT));
+        return name == null ? null : BY_TARGET.get(name.toLowerCase(Locale.ROOT));
     }
 
     public static Set<String> targets() {
         return BY_TARGET.keySet();
+    }
+
+    /** Every registered translator, in registry order. */
+    public static java.util.Collection<Translator> all() {
+        return BY_TARGET.values();
     }
 }

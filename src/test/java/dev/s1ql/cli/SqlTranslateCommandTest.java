@@ -1,5 +1,5 @@
-// `s1ql translate --to sql` end to end: --dialect (an alias of --profile), --table, and settings refused by
-// targets that do not read them.
+// `s1ql translate --to sql` end to end: --profile names the SQL product (--dialect is the query language only),
+// --table, and settings refused by targets that do not read them.
 package dev.s1ql.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,20 +12,21 @@ class SqlTranslateCommandTest {
     private static final String Q = "SrcProcName = \"a.exe\"";
 
     @Test
-    void dialectAndProfileAreTheSameOption() {
-        TranslateCommandTest.Run d = TranslateCommandTest.run("translate", "--to", "sql", "--dialect", "spark", "-q", Q);
+    void theSqlProductIsTheProfileAndDialectSaysSoWhenGivenOne() {
         TranslateCommandTest.Run p = TranslateCommandTest.run("translate", "--to", "sql", "--profile", "spark", "-q", Q);
-        assertEquals(0, d.exit(), d.err());
-        assertEquals("SELECT * FROM `events` WHERE coalesce(`srcProcName` = 'a.exe', false)\n", d.out());
-        assertEquals(d.out(), p.out());
+        assertEquals(0, p.exit(), p.err());
+        assertEquals("SELECT * FROM `events` WHERE coalesce(`srcProcName` = 'a.exe', false)\n", p.out());
+        TranslateCommandTest.Run d = TranslateCommandTest.run("translate", "--to", "sql", "--dialect", "spark", "-q", Q);
+        assertEquals(2, d.exit(), d.err());
+        assertTrue(d.err().contains("--dialect is the query language; the SQL product is --profile spark"), d.err());
     }
 
     @Test
     void tableIsQuotedPartByPartPerDialect() {
         assertEquals("SELECT * FROM \"lake\".\"dv\".\"events\" WHERE coalesce(\"srcProcName\" = 'a.exe', false)\n",
-                TranslateCommandTest.run("translate", "--to", "sql", "--dialect", "trino", "--table", "lake.dv.events",
+                TranslateCommandTest.run("translate", "--to", "sql", "--profile", "trino", "--table", "lake.dv.events",
                         "-q", Q).out());
-        assertTrue(TranslateCommandTest.run("translate", "--to", "sql", "--dialect", "spark", "--table",
+        assertTrue(TranslateCommandTest.run("translate", "--to", "sql", "--profile", "spark", "--table",
                 "hive.dv_2026", "-q", Q).out().startsWith("SELECT * FROM `hive`.`dv_2026` WHERE"));
     }
 
@@ -57,7 +58,7 @@ class SqlTranslateCommandTest {
                         + "coalesce(lower(\"event\".\"category\") = lower('DNS'), false) AND "
                         + "coalesce(lower(\"src\".\"process\".\"signedStatus\") = lower('signed'), false)\n",
                 TranslateCommandTest.run("translate", "--to", "sql", "--columns", "v2", "-q", q).out());
-        assertTrue(TranslateCommandTest.run("translate", "--to", "sql", "--dialect", "spark", "--columns", "v2", "-q",
+        assertTrue(TranslateCommandTest.run("translate", "--to", "sql", "--profile", "spark", "--columns", "v2", "-q",
                 Q).out().contains("`src`.`process`.`name` = 'a.exe'"));
         TranslateCommandTest.Run bad = TranslateCommandTest.run("translate", "--to", "sql", "--columns", "v3", "-q", Q);
         assertEquals(2, bad.exit());
@@ -70,7 +71,7 @@ class SqlTranslateCommandTest {
         java.nio.file.Path m = dir.resolve("columns.tsv");
         java.nio.file.Files.writeString(m, "# my lake\nfield\tcolumn\nSrcProcName\tproc.image_name\n"
                 + "event.category\tkind\n");
-        TranslateCommandTest.Run r = TranslateCommandTest.run("translate", "--to", "sql", "--dialect", "trino",
+        TranslateCommandTest.Run r = TranslateCommandTest.run("translate", "--to", "sql", "--profile", "trino",
                 "--columns", "v2", "--mapping", m.toString(), "-q", "SrcProcName = \"a\" AND ObjectType = \"dns\" "
                         + "AND TgtProcName = \"b\"");
         assertEquals(0, r.exit(), r.err());

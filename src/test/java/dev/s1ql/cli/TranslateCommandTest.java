@@ -69,7 +69,12 @@ class TranslateCommandTest {
         assertTrue(first.get("output").asText().startsWith("DeviceProcessEvents"));
         JsonNode second = new ObjectMapper().readTree(lines[1]);
         assertTrue(second.get("output").isNull());
-        assertEquals("S3001", second.get("diagnostics").get(0).get("code").asText(), lines[1]);
+        // the validator's warning first (S2001, every target reports it), then the translation error
+        assertEquals("S2001", second.get("diagnostics").get(0).get("code").asText(), lines[1]);
+        JsonNode error = second.get("diagnostics").get(1);
+        assertEquals("S3001", error.get("code").asText(), lines[1]);
+        // every event kind the error applies to is in the details, not only the few the message shows
+        assertTrue(error.get("details").get("eventKinds").size() >= 12, lines[1]);
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Map;
  * Format (lines starting with '#' are comments):
  * <pre>
  * query: TgtProcCmdLine Contains "Foo"
- * options: enum-case=sensitive regex-case=insensitive     (optional)
+ * options: enum-case=sensitive regex-case=sensitive     (optional)
  * skip.kql.mde: Defender has no column for SrcProcParentCmdLine   (optional, one per target or target group)
  * events:
  * {"id": "a", "tgtProcCmdLine": "xFooy"}
@@ -109,6 +109,7 @@ public record EvalSpecFile(String name, String query, EvalOptions options, List<
         return switch (opt) {
             case "enum-case=sensitive" -> o.withEnumCaseInsensitive(false);
             case "regex-case=insensitive" -> o.withRegexCaseInsensitive(true);
+            case "regex-case=sensitive" -> o.withRegexCaseInsensitive(false);
             case "regex-budget=small" -> o.withRegexStepBudget(10_000);
             default -> throw new IOException(file + ": unknown option " + opt);
         };

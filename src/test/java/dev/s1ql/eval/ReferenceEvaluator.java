@@ -122,7 +122,7 @@ final class ReferenceEvaluator {
             case STARTS_WITH -> p.values().stream().anyMatch(x -> v.regionMatches(ci, 0, x.text(), 0, x.text().length()));
             case ENDS_WITH -> p.values().stream().anyMatch(x -> v.length() >= x.text().length()
                     && v.regionMatches(ci, v.length() - x.text().length(), x.text(), 0, x.text().length()));
-            case REGEX -> regexFind(p.value().text(), v);
+            case REGEX -> regexFind(p.value().text(), v);   // a 1.0 RegExp ignores case by default (docs/eval.md)
             case BOOL -> v.equalsIgnoreCase(Boolean.toString(((BoolValue) p.value()).value()));
             case COMPARE -> compare(v, p.value()) != null && op.comparison().holds(compare(v, p.value()));
             case RANGE -> compare(v, p.values().get(0)) != null && compare(v, p.values().get(0)) >= 0
@@ -136,7 +136,7 @@ final class ReferenceEvaluator {
     private static boolean regexFind(String pattern, String v) {
         Pattern compiled = PATTERNS.computeIfAbsent(pattern, k -> {
             try {
-                return Pattern.compile(k);
+                return Pattern.compile(k, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             } catch (java.util.regex.PatternSyntaxException e) {
                 return INVALID;
             }

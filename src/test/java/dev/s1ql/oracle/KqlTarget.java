@@ -35,7 +35,7 @@ public final class KqlTarget implements SpecTarget {
 
     @Override
     public TargetRun run(EvalSpecFile spec) {
-        Translation t = translate(spec.query(), "kql", profile);
+        Translation t = translate(spec.query(), "kql", profile, spec.options().regexCaseInsensitive());
         Conversion<Map<String, KqlTable>> tables = KqlEventTables.convert(profile, S1Event.read(spec.events()));
         KqlTable result = KqlOracle.run(t.output(), tables.data());
         if (result.column(KqlEventTables.ID_COLUMN) == null) {
@@ -52,9 +52,15 @@ public final class KqlTarget implements SpecTarget {
 
     /** The translation, or an AssertionError naming its error diagnostics. */
     static Translation translate(String query, String target, String profile) {
+        return translate(query, target, profile, true);
+    }
+
+    /** @param regexCaseInsensitive the spec's 1.0 RegExp case reading (regex-case=...), which translate takes too */
+    static Translation translate(String query, String target, String profile, boolean regexCaseInsensitive) {
         ParseResult parsed = new QueryReader().read(query, DialectChoice.AUTO);
         if (!parsed.ok()) throw new AssertionError("query does not parse: " + query + " " + parsed.diagnostics());
-        Translation t = Translators.forTarget(target).translate(parsed.query(), new TranslationOptions(profile, null, false));
+        Translation t = Translators.forTarget(target).translate(parsed.query(), new TranslationOptions(profile, null, false)
+                .withRegexCaseInsensitive(regexCaseInsensitive));
         if (!t.ok()) {
             StringBuilder b = new StringBuilder("not translated to " + target + " " + profile + ":");
             t.diagnostics().stream().filter(dev.s1ql.diag.Diagnostic::isError).forEach(d -> b.append("\n    ").append(d.message())

@@ -26,7 +26,7 @@ public final class SplTarget implements SpecTarget {
 
     @Override
     public TargetRun run(EvalSpecFile spec) {
-        Translation t = KqlTarget.translate(spec.query(), "spl", profile);
+        Translation t = KqlTarget.translate(spec.query(), "spl", profile, spec.options().regexCaseInsensitive());
         Conversion<List<Map<String, Object>>> events = SplEvents.convert(profile, S1Event.read(spec.events()));
         return new TargetRun(SplOracle.run(t.output(), events.data()), t.output(), events.describe());
     }

@@ -57,4 +57,14 @@ class LongNumbersTest {
             assertTrue(t.output() == null || t.output().contains(MEGABYTE), target);
         }
     }
+
+    /** Found by the fuzzer (issue 13): "4\u0f232" read as a number, migrated unquoted, and 2.0 refused the digit. */
+    @Test
+    void aValueWithNonAsciiDigitsIsTextAndMigratesQuoted() {
+        ParseResult r = new QueryReader().read("SrcProcPid < \"4\u0f232\"", DialectChoice.AUTO);
+        assertTrue(r.ok(), r.diagnostics()::toString);
+        Translation t = Translators.forTarget("s1ql2").translate(r.query(), TranslationOptions.defaults());
+        assertTrue(t.ok(), t.diagnostics()::toString);
+        assertTrue(new Validator(CheckOptions.DEFAULTS).validate(t.output()).valid(), t.output());
+    }
 }

@@ -35,8 +35,10 @@ public final class DuckDbEval {
     }
 
     /** Runs {@code all} over {@code files}; returns the exit code. */
-    public int run(List<QueryInput> all, DialectChoice dialect, List<String> files, boolean count, boolean json) {
-        DuckDbRulePack pack = new DuckDbRulePack();
+    public int run(List<QueryInput> all, DialectChoice dialect, List<String> files, boolean count, boolean json,
+                   boolean regexCaseInsensitive) {
+        DuckDbRulePack pack = new DuckDbRulePack(
+                dev.s1ql.translate.core.LoweringOptions.DEFAULTS.withRegexCaseInsensitive(regexCaseInsensitive));
         List<QueryInput> rules = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
         int bad = 0;

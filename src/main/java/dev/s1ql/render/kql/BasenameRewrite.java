@@ -5,21 +5,25 @@
 package dev.s1ql.render.kql;
 
 import dev.s1ql.ast.MatchKind;
-import dev.s1ql.ast.Predicate;
 import dev.s1ql.diag.Code;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.diag.Severity;
+import dev.s1ql.translate.core.Leaf;
+import dev.s1ql.translate.core.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 final class BasenameRewrite {
 
     private BasenameRewrite() {
     }
 
-    static KqlExpr render(Predicate p, String field, String ref, List<String> values, LegDiagnostics diags) {
-        MatchKind kind = p.operator().kind();
-        boolean negated = p.operator().negated();
-        boolean ci = p.operator().caseInsensitive();
+    static Leaf<KqlExpr> render(Test t, String ref, List<String> values, List<Diagnostic> notes) {
+        MatchKind kind = t.kind();
+        boolean negated = t.negated();
+        boolean ci = t.ignoreCase();
         List<KqlExpr> each = new ArrayList<>();
         for (String v : values) {
             int sep = Math.max(v.lastIndexOf('\\'), v.lastIndexOf('/'));
@@ -31,20 +35,20 @@ final class BasenameRewrite {
                 op = KqlOperators.pick(MatchKind.EQUALS, ci, negated);             // "\x.exe": the name is x.exe
             } else if ((kind == MatchKind.EQUALS || kind == MatchKind.IN) && !name.isEmpty()) {
                 op = KqlOperators.pick(MatchKind.EQUALS, ci, negated);
-                diags.add(Code.TRANSLATION_APPROXIMATE_VALUE, field + " '" + v + "' is compared by its file name '"
-                        + name + "' only: the target has no folder for it", p.span());
+                notes.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_VALUE, t.field() + " '" + v + "' is compared by its file name '"
+                        + name + "' only: the target has no folder for it", t.span()));
             } else if ((kind == MatchKind.CONTAINS || kind == MatchKind.IN_CONTAINS) && sep < 0) {
                 op = KqlOperators.pick(MatchKind.CONTAINS, ci, negated);
-                diags.add(Code.TRANSLATION_APPROXIMATE_VALUE, field + " contains '" + v
-                        + "' is looked for in the file name only: the target has no folder for it", p.span());
+                notes.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_VALUE, t.field() + " contains '" + v
+                        + "' is looked for in the file name only: the target has no folder for it", t.span()));
             } else {
-                return PredicateRenderer.unexpressible(Code.TRANSLATION_UNMAPPED_FIELD, field + " "
-                        + p.operator().kind().name().toLowerCase() + " '" + v + "' needs the folder, but the target"
-                        + " keeps only the file name (" + ref + ")", p);
+                return Leaf.unwritable(new Diagnostic(Severity.ERROR, Code.TRANSLATION_UNMAPPED_FIELD, t.field() + " "
+                        + kind.name().toLowerCase(Locale.ROOT) + " '" + v + "' needs the folder, but the target"
+                        + " keeps only the file name (" + ref + ")", t.span(), null));
             }
             each.add(KqlExpr.atom(ref + " " + op + " " + KqlLiteral.string(name)));
         }
         KqlExpr cond = negated ? KqlExpr.and(each) : KqlExpr.or(each);
-        return PredicateRenderer.guard(cond, ref, negated);
+        return Leaf.written(PredicateRenderer.guard(cond, ref, negated), notes);
     }
 }

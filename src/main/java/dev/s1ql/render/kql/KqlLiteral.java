@@ -35,11 +35,8 @@ public final class KqlLiteral {
         return sb.append('"').toString();
     }
 
-    /** A KQL number literal, or null when {@code text} is not a plain decimal number. */
-    public static String number(String text) {
-        String t = text.trim();
-        if (t.length() > dev.s1ql.ast.Decimals.MAX_LENGTH || !t.matches("-?\\d+(\\.\\d+)?")) return null;
-        BigDecimal n = new BigDecimal(t);
+    /** A KQL number literal for a number read by the one number rule (NumberText). */
+    public static String number(BigDecimal n) {
         // Integers fit int/long columns as they are; a fraction must be written as a real.
         return n.scale() <= 0 || n.stripTrailingZeros().scale() <= 0 ? n.toBigInteger().toString() : n.toPlainString();
     }

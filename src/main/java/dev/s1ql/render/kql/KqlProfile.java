@@ -12,10 +12,8 @@ public record KqlProfile(String name,
                          List<Source> sources,
                          Map<String, List<Column>> columnsByField,
                          List<EventType> eventTypes,
-                         Map<String, String> objectTypeKinds,
                          List<Os> operatingSystems,
-                         List<RegistryRoot> registryRoots,
-                         S1Carriers carriers) {
+                         List<dev.s1ql.translate.core.PrefixRewrite.Root> registryRoots) {
 
     /** How a column's values compare. */
     public enum ColumnType { STRING, NUMBER, BOOL, TIME }
@@ -60,10 +58,6 @@ public record KqlProfile(String name,
     public record Os(String value, String condition, boolean approximate, String note) {
     }
 
-    /** A registry hive prefix as SentinelOne writes it and as the target writes it. */
-    public record RegistryRoot(String s1Prefix, String targetPrefix, boolean approximate, String note) {
-    }
-
     /** The column for {@code field} in events of {@code kind}, or null when the profile has none. */
     public Column column(String field, String kind) {
         for (Column c : columnsByField.getOrDefault(field.toLowerCase(Locale.ROOT), List.of())) {
@@ -72,9 +66,15 @@ public record KqlProfile(String name,
         return null;
     }
 
-    /** The mapping row of an EventType value (any case), or null. */
-    public EventType eventType(String value) {
-        for (EventType e : eventTypes) if (e.name().equalsIgnoreCase(value)) return e;
+    /** The mapping row of an EventType value (any case) in events of {@code kind}, or null. */
+    public EventType eventType(String value, String kind) {
+        for (EventType e : eventTypes) if (e.name().equalsIgnoreCase(value) && e.kind().equals(kind)) return e;
+        return null;
+    }
+
+    /** The table that stands for events of {@code kind}, or null when the profile has none. */
+    public Source source(String kind) {
+        for (Source s : sources) if (s.kind().equals(kind)) return s;
         return null;
     }
 }

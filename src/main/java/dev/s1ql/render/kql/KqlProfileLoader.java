@@ -39,8 +39,7 @@ public final class KqlProfileLoader {
         for (KqlProfile.Column c : columns) {
             byField.computeIfAbsent(c.field().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(c);
         }
-        return new KqlProfile(name, sources(dir), byField, eventTypes(dir), objectTypes(dir),
-                operatingSystems(dir), registryRoots(dir), S1Carriers.load(BASE + "s1-carriers.tsv"));
+        return new KqlProfile(name, sources(dir), byField, eventTypes(dir), operatingSystems(dir), registryRoots(dir));
     }
 
     private static List<KqlProfile.Source> sources(String dir) {
@@ -55,22 +54,14 @@ public final class KqlProfileLoader {
                 .toList();
     }
 
-    private static Map<String, String> objectTypes(String dir) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Map<String, String> r : TsvTable.resource(BASE + "s1-object-types.tsv")) {
-            m.put(r.get("object_type").toLowerCase(Locale.ROOT), r.get("kind"));
-        }
-        return m;
-    }
-
     private static List<KqlProfile.Os> operatingSystems(String dir) {
         return TsvTable.resource(dir + "endpoint-os.tsv").stream().map(r -> new KqlProfile.Os(r.get("value"),
                 r.get("condition"), yes(r.get("approximate")), r.get("note"))).toList();
     }
 
-    private static List<KqlProfile.RegistryRoot> registryRoots(String dir) {
-        return TsvTable.resource(dir + "registry-roots.tsv").stream().map(r -> new KqlProfile.RegistryRoot(
-                r.get("s1_prefix"), r.get("target_prefix"), yes(r.get("approximate")), r.get("note"))).toList();
+    private static List<dev.s1ql.translate.core.PrefixRewrite.Root> registryRoots(String dir) {
+        return TsvTable.resource(dir + "registry-roots.tsv").stream().map(r -> new dev.s1ql.translate.core.PrefixRewrite.Root(
+                r.get("s1_prefix"), r.get("target_prefix"), !yes(r.get("approximate")), r.get("note"))).toList();
     }
 
     private static KqlProfile.Column column(Map<String, String> row, String where) {

@@ -1,8 +1,10 @@
-// Lays out the final KQL text: one pipeline per table (its slice filter, computed columns, the condition),
-// and a union of parenthesised pipelines when the query needs several tables.
+// Lays out the final KQL text: one pipeline per table (its slice filter, computed columns, the condition), and a
+// union of parenthesised pipelines when the query needs several tables. Kinds of event read from the same table
+// (ip and url from DeviceNetworkEvents) share one pipeline, their conditions OR-ed, so that a row is returned once.
 package dev.s1ql.render.kql;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +21,23 @@ final class KqlQueryText {
     }
 
     static String write(List<Leg> legs) {
-        if (legs.size() == 1) return pipeline(legs.get(0));
+        List<String> pipelines = new ArrayList<>();
+        for (List<Leg> sameTable : byTable(legs).values()) {
+            pipelines.add(sameTable.size() == 1 ? pipeline(sameTable.get(0)) : merged(sameTable));
+        }
+        if (pipelines.size() == 1) return pipelines.get(0);
         StringBuilder sb = new StringBuilder("union\n");
-        for (int i = 0; i < legs.size(); i++) {
-            sb.append("    (").append(pipeline(legs.get(i)).replace("\n", "\n    ")).append(')');
-            sb.append(i + 1 < legs.size() ? ",\n" : "");
+        for (int i = 0; i < pipelines.size(); i++) {
+            sb.append("    (").append(pipelines.get(i).replace("\n", "\n    ")).append(')');
+            sb.append(i + 1 < pipelines.size() ? ",\n" : "");
         }
         return sb.toString();
+    }
+
+    private static Map<String, List<Leg>> byTable(List<Leg> legs) {
+        Map<String, List<Leg>> out = new LinkedHashMap<>();
+        for (Leg l : legs) out.computeIfAbsent(l.source().table(), k -> new ArrayList<>()).add(l);
+        return out;
     }
 
     private static String pipeline(Leg leg) {
@@ -36,16 +48,56 @@ final class KqlQueryText {
         List<KqlExpr> what = new ArrayList<>();
         List<KqlExpr> conjuncts = leg.condition() instanceof KqlExpr.All all ? all.operands()
                 : leg.condition() instanceof KqlExpr.Const ? List.of() : List.of(leg.condition());
-        for (KqlExpr c : conjuncts) (leg.eventConditions().contains(c) ? which : what).add(c);
+        for (KqlExpr c : conjuncts) (isEventCondition(c, leg.eventConditions()) ? which : what).add(c);
         if (!which.isEmpty()) sb.append("\n| where ").append(KqlWriter.write(KqlExpr.and(which)));
         String condition = what.isEmpty() ? null : KqlWriter.write(KqlExpr.and(what));
-        for (Map.Entry<String, String> c : leg.computed().entrySet()) {
-            // A computed column is added only when the condition still refers to it.
+        extend(sb, leg.computed(), condition);
+        if (condition != null) sb.append("\n| where ").append(condition);
+        return sb.toString();
+    }
+
+    /**
+     * Several kinds from one table: each kind's slice filter and condition, OR-ed, in one where. Kinds with the
+     * same condition share it: {@code (filter1 or filter2) and condition}, or the condition alone when one of them
+     * is the whole table.
+     */
+    private static String merged(List<Leg> legs) {
+        StringBuilder sb = new StringBuilder(legs.get(0).source().table());
+        Map<KqlExpr, List<String>> filtersByCondition = new LinkedHashMap<>();
+        Map<String, String> computed = new LinkedHashMap<>();
+        for (Leg l : legs) {
+            filtersByCondition.computeIfAbsent(l.condition(), k -> new ArrayList<>()).add(l.source().filter());
+            computed.putAll(l.computed());
+        }
+        List<KqlExpr> alternatives = new ArrayList<>();
+        for (Map.Entry<KqlExpr, List<String>> e : filtersByCondition.entrySet()) {
+            List<String> filters = e.getValue();
+            KqlExpr slice = filters.contains("") ? KqlExpr.TRUE
+                    : KqlExpr.or(filters.stream().map(f -> KqlExpr.atom("(" + f + ")")).toList());
+            alternatives.add(KqlExpr.and(slice, e.getKey()));
+        }
+        KqlExpr any = KqlExpr.or(alternatives);
+        String condition = any instanceof KqlExpr.Const ? null : KqlWriter.write(any);
+        extend(sb, computed, condition);
+        if (condition != null) sb.append("\n| where ").append(condition);
+        return sb.toString();
+    }
+
+    /** A condition made only of conditions on the kind of event or the device OS. */
+    private static boolean isEventCondition(KqlExpr c, Set<KqlExpr> events) {
+        if (events.contains(c)) return true;
+        if (c instanceof KqlExpr.All a) return a.operands().stream().allMatch(x -> isEventCondition(x, events));
+        if (c instanceof KqlExpr.Any a) return a.operands().stream().allMatch(x -> isEventCondition(x, events));
+        if (c instanceof KqlExpr.Negation n) return isEventCondition(n.operand(), events);
+        return false;
+    }
+
+    /** A computed column is added only when the condition still refers to it. */
+    private static void extend(StringBuilder sb, Map<String, String> computed, String condition) {
+        for (Map.Entry<String, String> c : computed.entrySet()) {
             if (condition != null && Pattern.compile("\\b" + Pattern.quote(c.getKey()) + "\\b").matcher(condition).find()) {
                 sb.append("\n| extend ").append(c.getKey()).append(" = ").append(c.getValue());
             }
         }
-        if (condition != null) sb.append("\n| where ").append(condition);
-        return sb.toString();
     }
 }

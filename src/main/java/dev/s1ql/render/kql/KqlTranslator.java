@@ -1,18 +1,24 @@
-// S1QL 1.0 -> KQL. Writes the query's condition once per table of the profile, keeps the tables where it can
-// hold, and joins them with union when there are several. Where the query cannot be written exactly the
-// diagnostics say so; where it cannot be written at all there is no output.
+// S1QL -> KQL: the KQL dialect of the translation core. Each kind of SentinelOne event is one leg, read from the
+// profile's table for it (or missing when the profile has none); the core writes the query's condition for each
+// leg with KqlLegWriter, drops only what a table cannot say, and KqlQueryText joins the tables with union.
 package dev.s1ql.render.kql;
 
-import dev.s1ql.ast.Query;
 import dev.s1ql.ast.Span;
+import dev.s1ql.ast.Query;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.diag.Severity;
-import dev.s1ql.translate.OneDotZeroSemantics;
 import dev.s1ql.translate.Strictness;
 import dev.s1ql.translate.Translation;
 import dev.s1ql.translate.TranslationOptions;
 import dev.s1ql.translate.Translator;
+import dev.s1ql.translate.core.EventClass;
+import dev.s1ql.translate.core.EventUniverse;
+import dev.s1ql.translate.core.LegPlan;
+import dev.s1ql.translate.core.Lowered;
+import dev.s1ql.translate.core.Lowering;
+import dev.s1ql.translate.core.LoweringOptions;
+import dev.s1ql.translate.core.Specializer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KqlTranslator implements Translator {
 
     private final Map<String, KqlProfile> profiles = new ConcurrentHashMap<>();
+    private static final Specializer SPECIALIZER = new Specializer(EventUniverse.defaults());
 
     @Override
     public String target() {
@@ -37,49 +44,40 @@ public final class KqlTranslator implements Translator {
     @Override
     public Translation translate(Query query, TranslationOptions options) {
         KqlProfile profile = profile(options.profile(), options.mapping());
-        // 2.0 and PowerQuery input: rewritten with 1.0 semantics (OneDotZeroSemantics), diagnostics kept.
-        OneDotZeroSemantics.Adapted adapted = OneDotZeroSemantics.adapt(query);
-        if (adapted.query() == null) return new Translation(null, adapted.diagnostics());
-        query = adapted.query();
-        LegDiagnostics all = new LegDiagnostics();
-        adapted.diagnostics().forEach(all::add);
-        EventValueCheck.check(query.root(), profile, all);
+        Lowered lowered = new Lowering(LoweringOptions.of(options, true)).lower(query);
+        List<Diagnostic> all = new ArrayList<>(lowered.diagnostics());
+        all.addAll(lowered.refuseStages("KQL"));
+        if (all.stream().anyMatch(Diagnostic::isError)) return new Translation(null, all);
 
-        List<KqlQueryText.Leg> legs = new ArrayList<>();
-        List<TableCondition> dropped = new ArrayList<>();
-        List<KqlExpr.Unexpressible> droppedWhy = new ArrayList<>();
+        List<LegPlan.Leg<KqlLegWriter>> legs = new ArrayList<>();
         for (KqlProfile.Source source : profile.sources()) {
-            TableCondition table = new TableCondition(profile, source);
-            KqlExpr cond = table.build(query.root());
-            if (cond instanceof KqlExpr.Const c && !c.value()) continue;
-            if (cond instanceof KqlExpr.Unexpressible u) {
-                dropped.add(table);
-                droppedWhy.add(u);
-                continue;
-            }
-            all.addAll(table.diagnostics());
+            legs.add(LegPlan.Leg.of(new EventClass(source.kind(), null, null), new KqlLegWriter(profile, source)));
+        }
+        for (String kind : EventUniverse.defaults().objectTypes()) {
+            if (profile.source(kind) != null) continue;
+            legs.add(LegPlan.Leg.missing(new EventClass(kind, null, null), new Diagnostic(Severity.ERROR,
+                    Code.TRANSLATION_UNMAPPED_EVENT, "profile " + profile.name() + " has no table for these events", where(query), null)));
+        }
+        LegPlan.Outcome<KqlExpr, KqlLegWriter> out = LegPlan.translate(lowered.condition(), legs,
+                (t, leg) -> leg.leaf(t), new KqlLegWriter(profile, profile.sources().get(0)), SPECIALIZER, where(query));
+        all.addAll(out.diagnostics());
+        if (!out.ok()) return new Translation(null, all);
+        List<KqlQueryText.Leg> written = new ArrayList<>();
+        for (LegPlan.Kept<KqlExpr, KqlLegWriter> k : out.kept()) {
+            KqlLegWriter leg = k.leg().payload();
+            KqlProfile.Source source = leg.source();
             if (source.approximate()) {
-                all.add(Code.TRANSLATION_APPROXIMATE_EVENT, "S1 " + source.kind() + " events are read from "
-                        + source.table() + ": " + source.note(), query.root().span());
+                all.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_EVENT, "S1 " + source.kind() + " events are read from "
+                        + source.table() + ": " + source.note(), where(query)));
             }
-            legs.add(new KqlQueryText.Leg(source, cond, table.computedColumns(), table.eventConditions()));
+            KqlExpr cond = k.result().isConstant() ? KqlExpr.TRUE : k.result().value();
+            written.add(new KqlQueryText.Leg(source, cond, leg.computedColumns(), leg.eventConditions()));
         }
-        for (int i = 0; i < dropped.size(); i++) {
-            for (Diagnostic why : droppedWhy.get(i).reasons()) {
-                if (legs.isEmpty()) {
-                    all.add(why);
-                } else {
-                    all.add(new Diagnostic(Severity.WARNING, Code.TRANSLATION_TABLE_DROPPED, "S1 events of kind '"
-                            + dropped.get(i).sourceKind() + "' are not searched: " + why.message(), why.span(), null));
-                }
-            }
-        }
-        if (legs.isEmpty() && !all.hasErrors()) {
-            all.add(Code.TRANSLATION_NO_TABLE, "no table of profile " + profile.name()
-                    + " can hold the events this query matches", query.root().span());
-        }
-        String output = legs.isEmpty() ? null : KqlQueryText.write(legs);
-        return new Translation(output, Strictness.apply(all.list(), options.strict()));
+        return new Translation(KqlQueryText.write(written), Strictness.apply(all, options.strict()));
+    }
+
+    private static Span where(Query q) {
+        return q.root() != null ? q.root().span() : Span.NONE;
     }
 
     private KqlProfile profile(String name, Path overlay) {

@@ -87,9 +87,26 @@ public record EventSelector(List<Term> terms) {
         return new EventSelector(merged);
     }
 
-    /** Merges a list of selectors pairwise until no two can merge (the result matches the same events). */
+    /** Whether every event this selector selects is also selected by {@code wider} (its terms include wider's). */
+    boolean within(EventSelector wider) {
+        return terms.containsAll(wider.terms);
+    }
+
+    /**
+     * Merges a list of selectors pairwise until no two can merge, and drops a selector another one already covers
+     * ({@code EventCode=3 Initiated=false} next to {@code EventCode=3}): the result matches the same events.
+     */
     public static List<EventSelector> mergeAll(List<EventSelector> in) {
-        List<EventSelector> out = new ArrayList<>(in);
+        List<EventSelector> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            EventSelector s = in.get(i);
+            boolean covered = false;
+            for (int j = 0; j < in.size() && !covered; j++) {
+                EventSelector o = in.get(j);
+                if (j != i && s.within(o) && (!o.within(s) || j < i)) covered = true;
+            }
+            if (!covered) out.add(s);
+        }
         boolean changed = true;
         while (changed) {
             changed = false;

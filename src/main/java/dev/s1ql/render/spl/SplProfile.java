@@ -21,26 +21,26 @@ public final class SplProfile {
      * With {@code lastSegment} the SentinelOne value is the target's text after its last {@code \} or {@code /}
      * (a process name from an image path).
      */
-    public record FieldMapping(String s1Field, String fieldSet, String target, boolean lastSegment, boolean exact,
+    public record FieldMapping(String s1Field, String fieldSet, String target, SplDerivation derivation, boolean exact,
                                String source) {
         public boolean mapped() {
             return !target.isEmpty();
+        }
+
+        public boolean lastSegment() {
+            return derivation instanceof SplDerivation.LastSegment;
         }
     }
 
     /** The detail of a field row whose SentinelOne value is the last path segment of the target field. */
     public static final String LAST_SEGMENT = "last-segment";
 
-    /** A value-prefix rewrite (registry hives): SentinelOne writes {@code from}, the target {@code to}. */
-    public record PrefixRewrite(String from, String to, boolean exact) {
-    }
-
     private final String name;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, EventSelector> osBase = new LinkedHashMap<>();
     private final Map<String, EventMapping> events = new LinkedHashMap<>();
     private final Map<String, FieldMapping> fields = new LinkedHashMap<>();
-    private final Map<String, List<PrefixRewrite>> prefixes = new LinkedHashMap<>();
+    private final Map<String, List<dev.s1ql.translate.core.PrefixRewrite.Root>> prefixes = new LinkedHashMap<>();
 
     SplProfile(String name, Collection<ProfileRow> rows) {
         this.name = name;
@@ -57,10 +57,10 @@ public final class SplProfile {
                     }
                 }
                 case "field" -> fields.put(key(r.s1()) + "@" + key(r.scope()),
-                        new FieldMapping(r.s1(), r.scope(), r.target(), r.detail().trim().equals(LAST_SEGMENT),
+                        new FieldMapping(r.s1(), r.scope(), r.target(), SplDerivation.parse(r.detail()),
                                 r.exact(), r.source()));
                 case "prefix" -> prefixes.computeIfAbsent(key(r.s1()) + "@" + key(r.scope()), k -> new ArrayList<>())
-                        .add(new PrefixRewrite(r.detail(), r.target(), r.exact()));
+                        .add(new dev.s1ql.translate.core.PrefixRewrite.Root(r.detail(), r.target(), r.exact(), ""));
                 default -> throw new IllegalArgumentException("unknown row kind '" + r.kind() + "'");
             }
         }
@@ -104,7 +104,7 @@ public final class SplProfile {
     }
 
     /** The value-prefix rewrites of a field in the field set where it was found. */
-    public List<PrefixRewrite> prefixes(String s1Field, String fieldSet) {
+    public List<dev.s1ql.translate.core.PrefixRewrite.Root> prefixes(String s1Field, String fieldSet) {
         return prefixes.getOrDefault(key(s1Field) + "@" + key(fieldSet), List.of());
     }
 }

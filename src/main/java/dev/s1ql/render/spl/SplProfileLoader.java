@@ -21,8 +21,6 @@ public final class SplProfileLoader {
 
     public static final List<String> PROFILES = List.of("sysmon", "cim", "s1");
     private static final Set<String> KINDS = Set.of("setting", "os", "event", "field", "prefix");
-    /** The detail of a field row: how the SentinelOne value derives from the target field. */
-    private static final Set<String> FIELD_DERIVATIONS = Set.of("", SplProfile.LAST_SEGMENT);
 
     private SplProfileLoader() {
     }
@@ -74,10 +72,12 @@ public final class SplProfileLoader {
                         + KINDS + "; columns: kind, s1, scope, detail, target, exact, source)");
             }
             String detail = m.getOrDefault("detail", "");
-            if (kind.equals("field") && !FIELD_DERIVATIONS.contains(detail.trim())) {
-                throw new TranslationSetupException(what + ": field " + m.getOrDefault("s1", "") + ": unknown "
-                        + "detail '" + detail + "' (a field row's detail is empty, or '" + SplProfile.LAST_SEGMENT
-                        + "' for the last segment of the target's path)");
+            if (kind.equals("field")) {
+                try {
+                    SplDerivation.parse(detail);
+                } catch (IllegalArgumentException e) {
+                    throw new TranslationSetupException(what + ": field " + m.getOrDefault("s1", "") + ": " + e.getMessage());
+                }
             }
             return new ProfileRow(kind, m.getOrDefault("s1", ""), m.getOrDefault("scope", ""),
                     detail, m.getOrDefault("target", ""),

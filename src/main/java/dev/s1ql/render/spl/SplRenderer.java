@@ -1,21 +1,25 @@
-// Renders one parsed query to SPL for one loaded profile. For event-mapping profiles (sysmon, cim) the query is
-// specialised to every kind of SentinelOne event it can match (S1EventUniverse x OS); each kind becomes the
-// Splunk events that hold it (EventSelector) and the residual condition on their fields. Kinds with the same
-// residual share one condition; the result is one search, with `| where` for what the search cannot say.
+// Renders one lowered query to SPL for one loaded profile: the SPL dialect of the translation core. For
+// event-mapping profiles (sysmon, cim) each SentinelOne EventType on each OS is one leg: the Splunk events that
+// hold it (EventSelector), or missing when the profile has none; the core writes the residual condition per leg
+// with SplPredicates. Legs with the same residual share one condition; the result is one search, with `| where`
+// for what the search command cannot say. The s1 profile keeps SentinelOne's names: one leg, every event.
 package dev.s1ql.render.spl;
 
-import dev.s1ql.ast.Expr;
-import dev.s1ql.ast.FieldRef;
-import dev.s1ql.ast.Not;
-import dev.s1ql.ast.Predicate;
-import dev.s1ql.ast.Query;
+import dev.s1ql.ast.Span;
 import dev.s1ql.diag.Code;
-import dev.s1ql.render.spl.S1EventUniverse.Slot;
-import dev.s1ql.render.spl.SlotFolder.Folded;
+import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.diag.Severity;
 import dev.s1ql.render.spl.SplCond.All;
 import dev.s1ql.render.spl.SplCond.Any;
 import dev.s1ql.render.spl.SplCond.Atom;
-import dev.s1ql.render.spl.SplCond.Neg;
+import dev.s1ql.translate.core.Combinators;
+import dev.s1ql.translate.core.Cond;
+import dev.s1ql.translate.core.EventClass;
+import dev.s1ql.translate.core.EventUniverse;
+import dev.s1ql.translate.core.LegPlan;
+import dev.s1ql.translate.core.Leaf;
+import dev.s1ql.translate.core.Specializer;
+import dev.s1ql.translate.core.Test;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,115 +28,132 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-final class SplRenderer {
+final class SplRenderer implements Combinators<SplCond> {
 
-    /** Thrown inside rendering when a field has no counterpart in the target's events of one kind. */
-    static final class Unmapped extends Exception {
-        final FieldRef field;
-
-        Unmapped(FieldRef field) {
-            super(null, null, false, false);
-            this.field = field;
-        }
+    /** The Splunk events of one leg: the selector, and the field sets its fields are looked up in. */
+    record Leg(EventSelector selector, List<String> fieldSets, SplProfile.EventMapping mapping) {
     }
 
     /** Splunk events that share a residual condition. */
     private static final class Group {
         final SplCond cond;
         final List<EventSelector> selectors = new ArrayList<>();
-        final List<Slot> slots = new ArrayList<>();
+        final List<EventClass> classes = new ArrayList<>();
 
         Group(SplCond cond) {
             this.cond = cond;
         }
     }
 
+    private static final Specializer SPECIALIZER = new Specializer(EventUniverse.defaults());
+
     private final SplProfile profile;
-    private final Diagnostics diags = new Diagnostics();
-    private final SplPredicates predicates = new SplPredicates(diags);
-    private final CoverageReport coverage;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
 
     SplRenderer(SplProfile profile) {
         this.profile = profile;
-        this.coverage = new CoverageReport(profile.name(), diags);
     }
 
     /** The SPL text, or null when an error diagnostic was reported. */
-    String render(Query query) {
-        Expr root = ShortcutExpansion.expand(query.root(), diags);
-        String text = profile.identity() ? renderIdentity(root) : renderMapped(root, query);
-        return diags.hasErrors() ? null : text;
+    String render(Cond condition, Span where) {
+        String text = profile.identity() ? renderIdentity(condition, where) : renderMapped(condition, where);
+        return diagnostics.stream().anyMatch(Diagnostic::isError) ? null : text;
     }
 
-    List<dev.s1ql.diag.Diagnostic> diagnostics() {
-        return diags.all();
+    List<Diagnostic> diagnostics() {
+        return diagnostics;
     }
 
-    private String renderIdentity(Expr root) {
-        try {
-            SplCond c = cond(root, List.of());
-            List<String> base = new ArrayList<>();
-            addSetting(base, "index");
-            addSetting(base, "sourcetype");
-            return SplWriter.query(base, c);
-        } catch (Unmapped u) {
-            throw new IllegalStateException("identity profile cannot have unmapped fields", u);
+    /**
+     * NOT a AND NOT b, as the core's negation normal form has it, is written NOT (a OR b) — NOT (f IN (a,b)) —
+     * at the place of the first: the exclusions of a query read as one, as they were written.
+     */
+    @Override
+    public SplCond and(List<SplCond> parts) {
+        List<SplCond> negs = parts.stream().filter(p -> p instanceof SplCond.Neg).toList();
+        if (negs.size() < 2) return new All(parts);
+        SplCond grouped = new SplCond.Neg(new Any(inner(negs)));
+        if (negs.size() == parts.size()) return grouped;
+        List<SplCond> out = new ArrayList<>();
+        for (SplCond p : parts) {
+            if (!(p instanceof SplCond.Neg)) out.add(p);
+            else if (p == negs.get(0)) out.add(grouped);
         }
+        return new All(out);
     }
 
-    private String renderMapped(Expr root, Query query) {
-        S1EventUniverse universe = S1EventUniverse.defaults();
-        SlotFolder folder = new SlotFolder(universe, diags);
+    @Override
+    public SplCond or(List<SplCond> parts) {
+        if (parts.stream().allMatch(p -> p instanceof SplCond.Neg)) return new SplCond.Neg(new All(inner(parts)));
+        return new Any(parts);
+    }
+
+    private static List<SplCond> inner(List<SplCond> negations) {
+        return negations.stream().map(p -> ((SplCond.Neg) p).part()).toList();
+    }
+
+    @Override
+    public SplCond not(SplCond leaf) {
+        return new SplCond.Neg(leaf);
+    }
+
+    private String renderIdentity(Cond condition, Span where) {
+        LegPlan.Outcome<SplCond, Leg> out = LegPlan.translate(condition, List.of(LegPlan.Leg.of(EventClass.ANY,
+                new Leg(EventSelector.EMPTY, List.of(), null))), (t, leg) -> identity(t), this, SPECIALIZER, where);
+        diagnostics.addAll(out.diagnostics());
+        List<String> base = baseSettings();
+        if (!out.ok()) {
+            if (!out.lost().isEmpty()) return null;
+            // false on every event: a search that keeps nothing
+            diagnostics.removeIf(d -> d.code() == Code.TRANSLATION_NO_TABLE);
+            return SplWriter.query(base, Atom.evalOnly("false()"));
+        }
+        var r = out.kept().get(0).result();
+        return SplWriter.query(base, r.isConstant() ? Atom.of("*", "true()") : r.value());
+    }
+
+    private Leaf<SplCond> identity(Test t) {
+        if (t.aliasKey()) return Leaf.decided(false);   // SentinelOne's own export has no legacy keys
+        return SplPredicates.leaf(t, t.field(), new SplDerivation.Value(), List.of());
+    }
+
+    private String renderMapped(Cond condition, Span where) {
+        EventUniverse universe = EventUniverse.defaults();
+        List<LegPlan.Leg<Leg>> legs = new ArrayList<>();
+        Map<EventSelector, List<EventClass>> bySelector = new LinkedHashMap<>();
+        for (EventClass cls : universe.eventTypeClasses()) {
+            SplProfile.EventMapping em = profile.event(cls.eventType(), cls.os());
+            EventSelector base = profile.base(cls.os());
+            if (em == null || base == null) {
+                legs.add(LegPlan.Leg.missing(cls, new Diagnostic(Severity.ERROR, Code.TRANSLATION_UNMAPPED_EVENT,
+                        "profile " + profile.name() + " has no events for these", where, "s1".equals(profile.name())
+                        ? null : "profile s1 searches SentinelOne's own events as indexed in Splunk, which hold every "
+                        + "event kind (--profile s1)")));
+                continue;
+            }
+            EventSelector selector = base.and(em.selector());
+            bySelector.computeIfAbsent(selector, k -> new ArrayList<>()).add(cls);
+            legs.add(LegPlan.Leg.of(cls, new Leg(selector, em.fieldSets(), em)));
+        }
+        LegPlan.Outcome<SplCond, Leg> out = LegPlan.translate(condition, legs, this::mapped, this, SPECIALIZER, where);
+        diagnostics.addAll(out.diagnostics());
+        if (!out.ok()) return null;
+
         Map<String, Group> groups = new LinkedHashMap<>();
-        Map<EventSelector, List<Slot>> bySelector = new LinkedHashMap<>();
-        Set<String> noEvents = new LinkedHashSet<>();
-        Map<Slot, FieldRef> unmapped = new LinkedHashMap<>();
-        for (Slot slot : universe.slots()) {
-            SplProfile.EventMapping em = profile.event(slot.eventType(), slot.os());
-            EventSelector base = profile.base(slot.os());
-            EventSelector selector = em == null || base == null ? null : base.and(em.selector());
-            if (selector != null) bySelector.computeIfAbsent(selector, k -> new ArrayList<>()).add(slot);
-            Folded f = folder.fold(root, slot);
-            if (f.isFalse()) continue;
-            if (selector == null) {
-                noEvents.add(slot.label());
-                continue;
+        for (LegPlan.Kept<SplCond, Leg> k : out.kept()) {
+            Leg leg = k.leg().payload();
+            if (!leg.mapping().exact()) {
+                diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_EVENT, "SentinelOne '" + k.leg().cls().eventType()
+                        + "' events are approximated: " + leg.mapping().source(), where));
             }
-            SplCond c;
-            List<Unmapped> droppedFilters = new ArrayList<>();
-            try {
-                c = f.expr() == null ? null : topCond(f.expr(), em.fieldSets(), droppedFilters);
-            } catch (Unmapped u) {
-                unmapped.put(slot, u.field);
-                continue;
-            }
-            for (Unmapped u : droppedFilters) {
-                diags.warn(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + u.field.written() + "' has no counterpart in "
-                        + "profile " + profile.name() + " for " + slot.objectType() + " events: the exclusion it is part of is "
-                        + "left out, so the search matches more than the SentinelOne query", u.field.span());
-            }
-            if (!em.exact()) {
-                diags.warn(Code.TRANSLATION_APPROXIMATE_EVENT, "SentinelOne '" + slot.eventType() + "' events are "
-                        + "approximated: " + em.source(), query.root().span());
-            }
+            SplCond c = k.result().isConstant() ? null : k.result().value();
             String key = c == null ? "" : (SplCond.searchable(c) ? SplWriter.search(c) : "") + "\n" + SplWriter.eval(c)
                     + "\n" + SplWriter.prefilters(c);
-            Group g = groups.computeIfAbsent(key, k -> new Group(c));
-            g.selectors.add(selector);
-            g.slots.add(slot);
+            Group g = groups.computeIfAbsent(key, x -> new Group(c));
+            g.selectors.add(leg.selector());
+            g.classes.add(k.leg().cls());
         }
-        if (groups.isEmpty()) {
-            coverage.nothing(query, noEvents, unmapped);
-            return null;
-        }
-        coverage.dropped(query, noEvents, unmapped);
-        Map<Slot, List<Slot>> shares = new LinkedHashMap<>();
-        for (Group g : groups.values()) {
-            for (int i = 0; i < g.slots.size(); i++) {
-                shares.put(g.slots.get(i), bySelector.getOrDefault(g.selectors.get(i), List.of()));
-            }
-        }
-        coverage.sharedSelectors(query, groups.values().stream().map(g -> g.slots).toList(), shares);
+        sharedSelectors(groups.values(), bySelector, where);
         List<SplCond> alternatives = new ArrayList<>();
         for (Group g : groups.values()) {
             List<SplCond> sels = new ArrayList<>();
@@ -140,9 +161,7 @@ final class SplRenderer {
             SplCond sel = sels.size() == 1 ? sels.get(0) : new Any(sels);
             alternatives.add(g.cond == null ? sel : new All(List.of(sel, g.cond)));
         }
-        List<String> base = new ArrayList<>();
-        addSetting(base, "index");
-        addSetting(base, "sourcetype");
+        List<String> base = baseSettings();
         SplCond whole = alternatives.size() == 1 ? alternatives.get(0) : new Any(alternatives);
         if (alternatives.size() > 1 && !SplCond.searchable(whole)) {
             // pre-select every group's events in the search, narrowed by the group's pre-filters (they add nothing
@@ -161,57 +180,56 @@ final class SplRenderer {
         return SplWriter.query(base, whole);
     }
 
+    /** One test on the events of a leg: the field found in the leg's field sets, else unwritable. */
+    private Leaf<SplCond> mapped(Test t, Leg leg) {
+        if (t.aliasKey()) return Leaf.decided(false);   // Splunk's Sysmon and CIM events have no legacy keys
+        SplProfile.FieldMapping m = profile.field(t.field(), leg.fieldSets());
+        if (m == null || !m.mapped()) {
+            String what = t.info() == null ? "unknown field '" + t.field() + "'" : "'" + t.field() + "'"
+                    + (t.via() != null ? " (of " + t.via() + ")" : "");
+            return Leaf.unwritable(new Diagnostic(Severity.ERROR, Code.TRANSLATION_UNMAPPED_FIELD, what
+                    + " has no counterpart in profile " + profile.name(), t.fieldSpan(), null));
+        }
+        Leaf<SplCond> leaf = SplPredicates.leaf(t, m.target(), m.derivation(), profile.prefixes(t.field(), m.fieldSet()));
+        if (m.exact() || !(leaf instanceof Leaf.Written<SplCond> w)) return leaf;
+        List<Diagnostic> notes = new ArrayList<>(w.notes());
+        notes.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + t.field() + "' is approximated by '"
+                + m.target() + "': " + m.source(), t.fieldSpan()));
+        return Leaf.written(w.value(), notes);
+    }
+
+    /**
+     * A Splunk selector that also holds SentinelOne event kinds the query excludes makes the search broader.
+     */
+    private void sharedSelectors(Iterable<Group> groups, Map<EventSelector, List<EventClass>> bySelector, Span where) {
+        Set<String> extra = new LinkedHashSet<>();
+        for (Group g : groups) {
+            for (int i = 0; i < g.classes.size(); i++) {
+                for (EventClass other : bySelector.getOrDefault(g.selectors.get(i), List.of())) {
+                    if (!g.classes.contains(other)) extra.add(other.label());
+                }
+            }
+        }
+        if (extra.isEmpty()) return;
+        List<String> l = new ArrayList<>(extra);
+        String shown = l.size() <= 6 ? String.join(", ", l) : String.join(", ", l.subList(0, 5)) + " and "
+                + (l.size() - 5) + " more";
+        diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_EVENT, "the Splunk events searched also hold "
+                + "SentinelOne events the query excludes: " + shown, where).withDetail("eventKinds", l));
+    }
+
     private static Atom selectorAtom(EventSelector s) {
         String search = s.search();
         if (search.isEmpty()) return Atom.of("*", "true()");
         return new Atom(search, "searchmatch(" + SplLiteral.quote(search) + ")", s.terms().size() > 1, null, null);
     }
 
-    private void addSetting(List<String> base, String name) {
-        String v = profile.setting(name);
-        if (!v.isEmpty()) base.add(name + "=" + SplLiteral.termValue(v));
-    }
-
-    /**
-     * The residual of one event kind. A top-level exclusion (AND NOT ...) on a field the target lacks is left out,
-     * which only widens the search (false-positive filters are lost, detections are not); any other unmapped
-     * field makes the event kind untranslatable.
-     */
-    private SplCond topCond(Expr e, List<String> fieldSets, List<Unmapped> dropped) throws Unmapped {
-        if (!(e instanceof dev.s1ql.ast.And and)) return cond(e, fieldSets);
-        List<SplCond> parts = new ArrayList<>();
-        List<Unmapped> here = new ArrayList<>();
-        for (Expr o : and.operands()) {
-            try {
-                parts.add(cond(o, fieldSets));
-            } catch (Unmapped u) {
-                if (!(o instanceof Not)) throw u;
-                here.add(u);
-            }
+    private List<String> baseSettings() {
+        List<String> base = new ArrayList<>();
+        for (String name : List.of("index", "sourcetype")) {
+            String v = profile.setting(name);
+            if (!v.isEmpty()) base.add(name + "=" + SplLiteral.termValue(v));
         }
-        if (parts.isEmpty()) throw here.get(0);
-        dropped.addAll(here);
-        return parts.size() == 1 ? parts.get(0) : new All(parts);
-    }
-
-    private SplCond cond(Expr e, List<String> fieldSets) throws Unmapped {
-        if (e instanceof Not n) return new Neg(cond(n.operand(), fieldSets));
-        if (e instanceof Predicate p) return predicate(p, fieldSets);
-        List<Expr> ops = e instanceof dev.s1ql.ast.And a ? a.operands() : ((dev.s1ql.ast.Or) e).operands();
-        List<SplCond> parts = new ArrayList<>();
-        for (Expr o : ops) parts.add(cond(o, fieldSets));
-        return e instanceof dev.s1ql.ast.And ? new All(parts) : new Any(parts);
-    }
-
-    private SplCond predicate(Predicate p, List<String> fieldSets) throws Unmapped {
-        String s1 = p.field().canonicalName();
-        if (profile.identity()) return predicates.render(p, s1, false, List.of());
-        SplProfile.FieldMapping m = profile.field(s1, fieldSets);
-        if (m == null || !m.mapped()) throw new Unmapped(p.field());
-        if (!m.exact()) {
-            diags.warn(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + s1 + "' is approximated by '" + m.target() + "': "
-                    + m.source(), p.field().span());
-        }
-        return predicates.render(p, m.target(), m.lastSegment(), profile.prefixes(s1, m.fieldSet()));
+        return base;
     }
 }

@@ -1,16 +1,18 @@
 // The SPL target of `s1ql translate --to spl`: loads the profile (with the user's mapping overlay) and renders
-// each query with SplRenderer; --strict turns approximations into errors.
+// each query, lowered by the translation core, with SplRenderer; --strict turns approximations into errors.
 package dev.s1ql.render.spl;
 
 import dev.s1ql.ast.Query;
 import dev.s1ql.ast.Span;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
-import dev.s1ql.translate.OneDotZeroSemantics;
 import dev.s1ql.translate.Strictness;
 import dev.s1ql.translate.Translation;
 import dev.s1ql.translate.TranslationOptions;
 import dev.s1ql.translate.Translator;
+import dev.s1ql.translate.core.Lowered;
+import dev.s1ql.translate.core.Lowering;
+import dev.s1ql.translate.core.LoweringOptions;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -46,22 +48,30 @@ public final class SplTranslator implements Translator {
     public Translation translate(Query query, TranslationOptions options) {
         SplProfile profile = profile(options.profile() == null ? profiles().get(0) : options.profile(),
                 options.mapping(), baseSettings(options));
-        // 2.0 and PowerQuery input: rewritten with 1.0 semantics (OneDotZeroSemantics), diagnostics kept.
-        OneDotZeroSemantics.Adapted adapted = OneDotZeroSemantics.adapt(query);
-        if (adapted.query() == null) return new Translation(null, adapted.diagnostics());
-        query = adapted.query();
+        Lowered lowered = new Lowering(LoweringOptions.of(options, !profile.identity())).lower(query);
+        List<Diagnostic> all = new java.util.ArrayList<>(lowered.diagnostics());
+        all.addAll(lowered.refuseStages("SPL"));
+        if (all.stream().anyMatch(Diagnostic::isError)) return new Translation(null, all);
         SplRenderer renderer = new SplRenderer(profile);
-        String text = renderer.render(query);
-        List<Diagnostic> all = new java.util.ArrayList<>(adapted.diagnostics());
+        String text = renderer.render(lowered.condition(), query.root() == null ? Span.NONE : query.root().span());
         all.addAll(renderer.diagnostics());
-        List<Diagnostic> diagnostics = Strictness.apply(all, options.strict());
-        return new Translation(text, diagnostics);
+        return new Translation(text, Strictness.apply(dedupe(all), options.strict()));
+    }
+
+    /** The same message about the same place once (a leg per OS can say the same thing three times). */
+    private static List<Diagnostic> dedupe(List<Diagnostic> in) {
+        Map<String, Diagnostic> seen = new java.util.LinkedHashMap<>();
+        for (Diagnostic d : in) seen.putIfAbsent(d.code().id() + "\u0000" + d.span().start() + "\u0000" + d.message(), d);
+        return List.copyOf(seen.values());
     }
 
     /** --index and --sourcetype: the base-search settings a user gives on the command line. */
     @Override
-    public Set<String> settings() {
-        return BASE_SETTINGS;
+    public List<dev.s1ql.translate.TargetSetting> targetSettings() {
+        return List.of(new dev.s1ql.translate.TargetSetting("index", "NAME", "spl: put index=NAME in front of every "
+                        + "search (overrides the profile's index setting).", List.of()),
+                new dev.s1ql.translate.TargetSetting("sourcetype", "NAME", "spl: put sourcetype=NAME in front of every "
+                        + "search (overrides the profile's sourcetype setting).", List.of()));
     }
 
     private static Map<String, String> baseSettings(TranslationOptions options) {

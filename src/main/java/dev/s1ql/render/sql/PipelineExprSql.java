@@ -4,6 +4,15 @@
 package dev.s1ql.render.sql;
 
 import dev.s1ql.ast.BoolValue;
+import dev.s1ql.ast.Dialect;
+import dev.s1ql.translate.core.Cond;
+import dev.s1ql.translate.core.EventClass;
+import dev.s1ql.translate.core.EventUniverse;
+import dev.s1ql.translate.core.LegPlan;
+import dev.s1ql.translate.core.Lowering;
+import dev.s1ql.translate.core.LoweringOptions;
+import dev.s1ql.translate.core.Specializer;
+import dev.s1ql.translate.core.Test;
 import dev.s1ql.ast.FieldRef;
 import dev.s1ql.ast.NumberValue;
 import dev.s1ql.ast.PqExpr;
@@ -50,17 +59,19 @@ final class PipelineExprSql {
     private final SqlDialect d;
     private final PipelineDialect pd;
     private final ColumnNaming naming;
-    private final boolean enumFieldsIgnoreCase;
+    private final Dialect dialect;
+    /** The name a text test's subject expression stands under while the core lowers the test. */
+    private static final String SUBJECT = "s1ql:subject";
     private final List<Diagnostic> diagnostics;
     private final Set<List<String>> columns = new LinkedHashSet<>();
     /** Values of aggregate calls (inside group) and of overall calls, known while their stage is written. */
     private final Map<PqExpr.Call, Sql> known = new java.util.IdentityHashMap<>();
 
-    PipelineExprSql(SqlDialect d, ColumnNaming naming, boolean enumFieldsIgnoreCase, List<Diagnostic> diagnostics) {
+    PipelineExprSql(SqlDialect d, ColumnNaming naming, Dialect dialect, List<Diagnostic> diagnostics) {
         this.d = d;
         this.pd = new PipelineDialect(d);
         this.naming = naming;
-        this.enumFieldsIgnoreCase = enumFieldsIgnoreCase;
+        this.dialect = dialect;
         this.diagnostics = diagnostics;
     }
 
@@ -152,13 +163,10 @@ final class PipelineExprSql {
         if (e instanceof PqExpr.Test t) return new Sql("(" + condition(t.expr(), names) + ")", Type.BOOL);
         if (e instanceof PqExpr.Match m) {
             Sql subject = write(m.subject(), names);
-            FieldRef placeholder = new FieldRef("s1ql:subject", null, Span.NONE);
+            FieldRef placeholder = new FieldRef(SUBJECT, null, Span.NONE);
             Predicate p = new Predicate(placeholder, m.operator(), m.values(), m.span());
             String text = text(subject);
-            SqlConditionWriter w = new SqlConditionWriter(d, FieldCatalog.defaults(), naming, false, SqlForm.PORTABLE)
-                    .withMadeNames(f -> f == placeholder ? text : null);
-            String c = w.write(p);
-            diagnostics.addAll(w.diagnostics());
+            String c = lowered(p, SUBJECT::equals, t -> t.field().equals(SUBJECT) ? text : null);
             return new Sql("(" + c + ")", Type.BOOL);
         }
         if (e instanceof PqExpr.Conditional c) {
@@ -203,17 +211,30 @@ final class PipelineExprSql {
     }
 
     private String predicate(Predicate e, Names names) {
-        SqlConditionWriter w = new SqlConditionWriter(d, FieldCatalog.defaults(), naming, enumFieldsIgnoreCase,
-                SqlForm.PORTABLE).withMadeNames(f -> {
-                    Sql m = names.made(f.written());
-                    if (m != null) return text(m);
-                    if (!names.eventsReadable()) return "CAST(NULL AS " + pd.textType() + ")";
-                    return null;
-                });
-        String c = w.write(e);
+        return lowered(e, n -> names.made(n) != null, t -> {
+            Sql m = names.made(t.field());
+            if (m != null) return text(m);
+            if (!names.eventsReadable()) return "CAST(NULL AS " + pd.textType() + ")";
+            return null;
+        });
+    }
+
+    /**
+     * One filter-language test through the translation core, as the filter before the stages is: names that
+     * {@code made} accepts are values {@code values} gives as SQL text, other names event columns.
+     */
+    private String lowered(Predicate p, java.util.function.Predicate<String> made,
+                           java.util.function.Function<Test, String> values) {
+        Cond cond = new Lowering(LoweringOptions.DEFAULTS).stageCondition(p, dialect, made, diagnostics);
+        SqlConditionWriter w = new SqlConditionWriter(d, naming, SqlForm.PORTABLE).withMadeNames(values);
+        LegPlan.Outcome<SqlConditionWriter.Sql, Void> out = LegPlan.translate(cond,
+                List.of(LegPlan.Leg.<Void>of(EventClass.ANY, null)), (t, leg) -> w.leaf(t), w,
+                new Specializer(EventUniverse.defaults()), p.span());
+        diagnostics.addAll(out.diagnostics());
         columns.addAll(w.columns());
-        diagnostics.addAll(w.diagnostics());
-        return c;
+        if (!out.ok()) return "false"; // an error was reported: the pipeline is not written
+        var result = out.kept().get(0).result();
+        return result.isConstant() ? Boolean.toString(result.constant()) : result.value().text();
     }
 
     /** A name: a made name, else an event field as text (a legacy or shortcut name: its first present member). */
@@ -348,9 +369,14 @@ final class PipelineExprSql {
                 if (!(c.args().get(1) instanceof PqExpr.Literal p) || !(c.args().get(2) instanceof PqExpr.Literal r)) {
                     return untranslated(c, "replace() with a pattern or replacement that is not a constant");
                 }
-                String problem = d.regexIsRe2() ? dev.s1ql.translate.Re2Compatibility.problem(p.value().text()) : null;
-                if (problem != null) return untranslated(c, "a pattern that uses " + problem);
-                return new Sql(pd.regexReplace(text(a.get(0)), p.value().text(), r.value().text()), Type.TEXT);
+                dev.s1ql.regex.RegexTranslation rx = dev.s1ql.regex.RegexTranslation.of(p.value().text(), false,
+                        d.regexEngine());
+                if (!rx.ok()) return untranslated(c, "a pattern that uses " + String.join(", ", rx.unsupported()));
+                for (String diff : rx.differences()) {
+                    diagnostics.add(Diagnostic.of(Code.TRANSLATION_REGEX_DIFFERENCE, "the pattern uses " + diff
+                            + "; the output may differ from SentinelOne's", c.span()));
+                }
+                return new Sql(pd.regexReplace(text(a.get(0)), rx.pattern(), r.value().text()), Type.TEXT);
             }
             case "isempty":
                 return new Sql("(" + a.get(0).text() + " IS NULL OR " + text(a.get(0)) + " = '')", Type.BOOL);

@@ -63,7 +63,7 @@ public final class PipelineSql {
      * @param seq   the input-order column of {@code table}, or null
      */
     public static Written write(Query q, SqlDialect dialect, ColumnNaming naming, String table, String seq) {
-        return new PipelineSql(dialect, naming, q.enumFieldsIgnoreCase()).run(q, table, seq);
+        return new PipelineSql(dialect, naming, q.dialect()).run(q, table, seq);
     }
 
     private final SqlDialect d;
@@ -73,10 +73,10 @@ public final class PipelineSql {
     private final PipelineDialect pd;
     private int aliases;
 
-    private PipelineSql(SqlDialect d, ColumnNaming naming, boolean enumFieldsIgnoreCase) {
+    private PipelineSql(SqlDialect d, ColumnNaming naming, dev.s1ql.ast.Dialect dialect) {
         this.d = d;
         this.naming = naming;
-        this.x = new PipelineExprSql(d, naming, enumFieldsIgnoreCase, diagnostics);
+        this.x = new PipelineExprSql(d, naming, dialect, diagnostics);
         this.pd = x.pd();
     }
 

@@ -3,6 +3,8 @@
 // dialect and never spells an engine's syntax itself (the shape of Calcite's SqlDialect).
 package dev.s1ql.render.sql;
 
+import dev.s1ql.regex.RegexEngine;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -10,20 +12,20 @@ public final class SqlDialect {
 
     /** DuckDB: standard string literals, {@code regexp_matches} (RE2, unanchored), {@code TRY_CAST}. */
     public static final SqlDialect DUCKDB = new SqlDialect("duckdb", '"', false, "regexp_matches(%s, %s)",
-            "TRY_CAST(%s AS DOUBLE)", true);
+            "TRY_CAST(%s AS DOUBLE)", RegexEngine.RE2);
     /**
      * Spark SQL: backquoted identifiers; string literals process backslash escapes (the default
      * {@code spark.sql.parser.escapedStringLiterals=false}), so backslashes and quotes are escaped with one;
      * {@code rlike} is {@code java.util.regex} find, like the interpreter.
      */
     public static final SqlDialect SPARK = new SqlDialect("spark", '`', true, "%s RLIKE %s",
-            "try_cast(%s AS DOUBLE)", false);
+            "try_cast(%s AS DOUBLE)", RegexEngine.JAVA);
     /**
      * Trino: standard literals, {@code regexp_like} (unanchored find; Trino's default regex library, Joni, has
      * look-around and backreferences; a server set to {@code regex-library=RE2J} has not), {@code TRY_CAST}.
      */
     public static final SqlDialect TRINO = new SqlDialect("trino", '"', false, "regexp_like(%s, %s)",
-            "TRY_CAST(%s AS DOUBLE)", false);
+            "TRY_CAST(%s AS DOUBLE)", RegexEngine.TRINO);
 
     public static final List<SqlDialect> ALL = List.of(DUCKDB, SPARK, TRINO);
 
@@ -32,21 +34,21 @@ public final class SqlDialect {
     private final boolean backslashEscapes;
     private final String regexTemplate;
     private final String doubleTemplate;
-    private final boolean re2;
+    private final RegexEngine regexEngine;
 
     private SqlDialect(String name, char identifierQuote, boolean backslashEscapes, String regexTemplate,
-                       String doubleTemplate, boolean re2) {
+                       String doubleTemplate, RegexEngine regexEngine) {
         this.name = name;
         this.identifierQuote = identifierQuote;
         this.backslashEscapes = backslashEscapes;
         this.regexTemplate = regexTemplate;
         this.doubleTemplate = doubleTemplate;
-        this.re2 = re2;
+        this.regexEngine = regexEngine;
     }
 
-    /** Whether the regex function is RE2 (no look-around, backreferences, atomic groups, possessive quantifiers). */
-    public boolean regexIsRe2() {
-        return re2;
+    /** The engine of the regex function: the core rewrites or refuses each pattern for it. */
+    public RegexEngine regexEngine() {
+        return regexEngine;
     }
 
     public String name() {

@@ -1,18 +1,24 @@
 // S1QL -> SQL for DuckDB, Spark SQL and Trino: `SELECT * FROM <table> WHERE <condition>`, one column per event
-// field, NULL for a missing field (a PowerQuery with stages: PipelineSql). The profile names the dialect;
-// settings "table" and "columns" the rest.
+// field, NULL for a missing field (a PowerQuery with stages: PipelineSql). The profile names the SQL product;
+// settings "table" and "columns" the rest. The condition comes from the translation core (one leg: SQL sees every
+// event with every field as a column).
 package dev.s1ql.render.sql;
 
 import dev.s1ql.ast.Query;
-import dev.s1ql.catalog.FieldCatalog;
-import dev.s1ql.diag.Code;
+import dev.s1ql.ast.Span;
 import dev.s1ql.diag.Diagnostic;
-import dev.s1ql.translate.OneDotZeroSemantics;
 import dev.s1ql.translate.Strictness;
 import dev.s1ql.translate.Translation;
 import dev.s1ql.translate.TranslationOptions;
 import dev.s1ql.translate.TranslationSetupException;
 import dev.s1ql.translate.Translator;
+import dev.s1ql.translate.core.EventClass;
+import dev.s1ql.translate.core.EventUniverse;
+import dev.s1ql.translate.core.LegPlan;
+import dev.s1ql.translate.core.Lowered;
+import dev.s1ql.translate.core.Lowering;
+import dev.s1ql.translate.core.LoweringOptions;
+import dev.s1ql.translate.core.Specializer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +44,13 @@ public final class SqlTranslator implements Translator {
     }
 
     @Override
-    public Set<String> settings() {
-        return Set.of(SETTING_TABLE, SETTING_COLUMNS);
+    public List<dev.s1ql.translate.TargetSetting> targetSettings() {
+        return List.of(new dev.s1ql.translate.TargetSetting(SETTING_TABLE, "NAME", "sql: the table to read, NAME or "
+                        + "qualified db.schema.NAME (default: events).", List.of()),
+                new dev.s1ql.translate.TargetSetting(SETTING_COLUMNS, "NAMING", "sql: which columns hold the fields: v1 "
+                        + "(default: 1.0 camelCase keys, tgtProcCmdLine) or v2 (2.0 dotted names as nested struct "
+                        + "fields, src.process.name); --mapping FILE overrides single fields (docs/sql.md).",
+                        List.of("v1", "v2")));
     }
 
     @Override
@@ -55,7 +66,7 @@ public final class SqlTranslator implements Translator {
             PipelineSql.Written p = PipelineSql.write(query, dialect, naming(options), table, null);
             return new Translation(p.sql(), Strictness.apply(p.diagnostics(), options.strict()));
         }
-        Written w = write(query, dialect, naming(options));
+        Written w = write(query, dialect, naming(options), SqlForm.PORTABLE, LoweringOptions.of(options, false));
         if (w.condition() == null) return new Translation(null, w.diagnostics());
         String sql = "SELECT * FROM " + table + " WHERE " + w.condition();
         return new Translation(sql, Strictness.apply(w.diagnostics(), options.strict()));
@@ -76,22 +87,37 @@ public final class SqlTranslator implements Translator {
         return write(query, dialect, naming, SqlForm.PORTABLE);
     }
 
-    /** The condition in a chosen form ({@link SqlForm#SCAN} for one-scan rule packs). */
+    /** The condition in a chosen form ({@link SqlForm#SCAN} for one-scan rule packs), default readings. */
     public static Written write(Query query, SqlDialect dialect, ColumnNaming naming, SqlForm form) {
-        // 2.0 and PowerQuery input: rewritten with 1.0 semantics, other pipeline stages refused.
-        OneDotZeroSemantics.Adapted adapted = OneDotZeroSemantics.adapt(query);
-        // Its one approximation (a case-sensitive 2.0 `=` on an enum field, which 1.0 cannot write) does not
-        // apply: SQL writes the case rule of the query as it was read, so that warning is dropped.
-        List<Diagnostic> diagnostics = new ArrayList<>(adapted.diagnostics().stream()
-                .filter(d -> d.code() != Code.TRANSLATION_APPROXIMATE_VALUE).toList());
-        if (adapted.query() == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+        return write(query, dialect, naming, form, LoweringOptions.DEFAULTS);
+    }
+
+    /**
+     * The condition in a chosen form with the given readings (the evaluator's engines pass the same regex-case
+     * reading as the built-in evaluator, so that both engines agree).
+     */
+    public static Written write(Query query, SqlDialect dialect, ColumnNaming naming, SqlForm form,
+                                LoweringOptions readings) {
+        Lowered lowered = new Lowering(readings).lower(query);
+        List<Diagnostic> diagnostics = new ArrayList<>(lowered.diagnostics());
+        diagnostics.addAll(lowered.refuseStages("SQL"));
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) return new Written(null, Set.of(), diagnostics, Set.of());
+        SqlConditionWriter writer = new SqlConditionWriter(dialect, naming, form);
+        Span where = query.root() == null ? Span.NONE : query.root().span();
+        LegPlan.Outcome<SqlConditionWriter.Sql, Void> out = LegPlan.translate(lowered.condition(),
+                List.of(LegPlan.Leg.<Void>of(EventClass.ANY, null)), (t, leg) -> writer.leaf(t), writer,
+                new Specializer(EventUniverse.defaults()), where);
+        diagnostics.addAll(out.diagnostics());
+        if (!out.ok()) {
+            // no leg: the condition is false on every event (no error was found): an honest "false"
+            if (out.lost().isEmpty()) {
+                diagnostics.removeIf(d -> d.code() == dev.s1ql.diag.Code.TRANSLATION_NO_TABLE);
+                return new Written("false", writer.columns(), diagnostics, writer.foldedColumns());
+            }
             return new Written(null, Set.of(), diagnostics, Set.of());
         }
-        Query q = adapted.query();
-        SqlConditionWriter writer = new SqlConditionWriter(dialect, FieldCatalog.defaults(), naming,
-                query.enumFieldsIgnoreCase(), form);
-        String condition = q.root() == null ? "true" : writer.write(q.root());
-        diagnostics.addAll(writer.diagnostics());
+        var result = out.kept().get(0).result();
+        String condition = result.isConstant() ? Boolean.toString(result.constant()) : result.value().text();
         return new Written(condition, writer.columns(), diagnostics, writer.foldedColumns());
     }
 

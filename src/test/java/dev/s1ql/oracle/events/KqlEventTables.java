@@ -48,6 +48,11 @@ public final class KqlEventTables {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ADDITIONAL = Pattern.compile("tostring\\(parse_json\\((\\w+)\\)\\.(\\w+)\\)");
+    /** The extension of a file-name column (mde TgtFileExtension): the name "file.<ext>" has it. */
+    private static final Pattern EXTENSION = Pattern.compile(Pattern.quote("extract(@\"\\.([^.\\\\/]*)$\", 1, ") + "(\\w+)\\)");
+    /** The last segment of a path column (ASIM SrcProcName): a bare name is its own last segment. */
+    private static final Pattern LAST_SEGMENT = Pattern.compile(Pattern.quote("tostring(split(replace_string(") + "(\\w+)"
+            + Pattern.quote(", @\"\\\", \"/\"), \"/\")[-1])"));
     private static final Pattern STRCAT = Pattern.compile("strcat\\((\\w+), (\\w+)\\)");
     private static final Pattern KEY_PATH = Pattern.compile(
             "iff\\(isempty\\((\\w+)\\), (\\w+), strcat\\(\\2, @\"\\\\\", \\1\\)\\)");
@@ -218,6 +223,16 @@ public final class KqlEventTables {
         if (m.matches()) {
             store(e, field, stored, m.group(1), columns, row, out);
             store(e, field, JSON.getNodeFactory().textNode(""), m.group(2), columns, row, out);
+            return;
+        }
+        m = EXTENSION.matcher(column);
+        if (m.matches() && text != null) {
+            if (!row.containsKey(m.group(1))) store(e, field, JSON.getNodeFactory().textNode("file." + text), m.group(1), columns, row, out);
+            return;
+        }
+        m = LAST_SEGMENT.matcher(column);
+        if (m.matches()) {
+            if (!row.containsKey(m.group(1))) store(e, field, stored, m.group(1), columns, row, out);
             return;
         }
         throw new IllegalStateException("no inverse for the column expression " + column + " (" + field + ")");

@@ -1,6 +1,6 @@
 // Which kind of SentinelOne event (process, file, registry, ip, dns, ...) a spec event is, from what it says of
-// itself: its EventType (spl/s1-events.tsv, the event universe), else its ObjectType (kql/s1-object-types.tsv),
-// else the fields it carries (kql/s1-carriers.tsv: TgtFile* only on file events...). An event that carries only
+// itself: its EventType (s1/event-types.tsv, the event universe), else its ObjectType (s1/object-types.tsv),
+// else the fields it carries (s1/carriers.tsv: TgtFile* only on file events...). An event that carries only
 // fields every kind has is taken to be a process event, the most common; one whose fields belong to different
 // kinds is no real event and cannot be converted.
 package dev.s1ql.oracle.events;
@@ -24,14 +24,15 @@ public final class S1EventKinds {
     private static final Map<String, Set<String>> CARRIERS = new LinkedHashMap<>();
 
     static {
-        for (Map<String, String> r : TsvTable.resource("/dev/s1ql/mapping/spl/s1-events.tsv")) {
+        for (Map<String, String> r : TsvTable.resource("/dev/s1ql/mapping/s1/event-types.tsv")) {
             KIND_BY_EVENT_TYPE.put(r.get("event_type").toLowerCase(Locale.ROOT), r.get("object_type"));
         }
-        for (Map<String, String> r : TsvTable.resource("/dev/s1ql/mapping/kql/s1-object-types.tsv")) {
-            KIND_BY_OBJECT_TYPE.put(r.get("object_type").toLowerCase(Locale.ROOT), r.get("kind"));
+        for (Map<String, String> r : TsvTable.resource("/dev/s1ql/mapping/s1/object-types.tsv")) {
+            KIND_BY_OBJECT_TYPE.put(r.get("object_type").toLowerCase(Locale.ROOT), r.get("object_type").toLowerCase(Locale.ROOT));
         }
-        for (Map<String, String> r : TsvTable.resource("/dev/s1ql/mapping/kql/s1-carriers.tsv")) {
-            Set<String> kinds = r.get("kinds").equals("*") ? Set.of() : new LinkedHashSet<>(Arrays.asList(r.get("kinds").split(",")));
+        for (Map<String, String> r : TsvTable.resource("/dev/s1ql/mapping/s1/carriers.tsv")) {
+            Set<String> kinds = r.get("object_types").equals("*") ? Set.of()
+                    : new LinkedHashSet<>(Arrays.asList(r.get("object_types").split(",")));
             CARRIERS.put(r.get("prefix"), kinds);
         }
     }
@@ -77,7 +78,7 @@ public final class S1EventKinds {
     /** The SentinelOne event types of a kind, in the universe's order. */
     public static List<String> eventTypes(String kind) {
         List<String> out = new ArrayList<>();
-        for (Map<String, String> r : TsvTable.resource("/dev/s1ql/mapping/spl/s1-events.tsv")) {
+        for (Map<String, String> r : TsvTable.resource("/dev/s1ql/mapping/s1/event-types.tsv")) {
             if (r.get("object_type").equals(kind)) out.add(r.get("event_type"));
         }
         return out;

@@ -74,6 +74,7 @@ public final class SplEvents {
         terms(eventRow.get("target"), event);
         List<String> sets = List.of(eventRow.get("detail").split("\\+"));
         List<Map.Entry<String, JsonNode>> names = new ArrayList<>();
+        List<Map.Entry<String, JsonNode>> derived = new ArrayList<>();
         for (Map.Entry<String, JsonNode> f : e.fields().entrySet()) {
             String field = f.getKey();
             if (field.equals("EventType") || field.equals("ObjectType") || field.equals("EndpointOS")) continue;
@@ -84,6 +85,8 @@ public final class SplEvents {
                 out.note(e.id(), field + " is not recorded by profile " + profile + " (" + eventRow.get("s1") + "): left out");
             } else if (row.get("detail").equals("last-segment")) {
                 names.add(f);
+            } else if (!row.get("detail").isBlank()) {
+                derived.add(f);
             } else {
                 put(e, event, row.get("target"), prefixed(field, sets, text(f.getValue())), out);
             }
@@ -103,7 +106,45 @@ public final class SplEvents {
                 throw new IllegalArgumentException(f.getKey() + " '" + name + "' is not the last segment of " + row.get("target") + " '" + path + "'");
             }
         }
+        for (Map.Entry<String, JsonNode> f : derived) derive(f.getKey(), text(f.getValue()), fieldRow(f.getKey(), sets), event);
         return event;
+    }
+
+    /**
+     * The inverse of a derived field row (mapping/spl: extension, hash:ALGO, values:S1=TARGET;...): the target
+     * field holding what the derivation reads the SentinelOne value from; a conflict with a value already there
+     * is refused, as for last segments.
+     */
+    private static void derive(String field, String value, Map<String, String> row, Map<String, Object> event) {
+        if (value == null) return;
+        String detail = row.get("detail").trim();
+        String target = row.get("target");
+        Object have = event.get(target);
+        if (detail.equals("extension")) {
+            if (have == null) {
+                event.put(target, "file." + value);
+            } else {
+                String name = lastSegment(have.toString());
+                String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+                if (!ext.equals(value)) {
+                    throw new IllegalArgumentException(field + " '" + value + "' is not the extension of " + target + " '" + have + "'");
+                }
+            }
+        } else if (detail.startsWith("hash:")) {
+            String part = detail.substring(5).toUpperCase(Locale.ROOT) + "=" + value.toUpperCase(Locale.ROOT);
+            event.put(target, have == null ? part : have + "," + part);
+        } else if (detail.startsWith("values:")) {
+            for (String pair : detail.substring(7).split(";")) {
+                String[] kv = pair.split("=", 2);
+                if (kv[0].equalsIgnoreCase(value)) {
+                    event.put(target, kv[1]);
+                    return;
+                }
+            }
+            throw new IllegalArgumentException(field + " '" + value + "' has no value in " + target + " (" + detail + ")");
+        } else {
+            throw new IllegalArgumentException("unknown derivation '" + detail + "' for " + field);
+        }
     }
 
     private Map<String, String> eventRow(S1Event e, String os) {

@@ -35,6 +35,8 @@ final class KqlFunctions {
             case "tostring" -> KqlValues.text(arg(a, 0, 1, name));
             case "tolong", "toint" -> toLong(KqlValues.scalar(arg(a, 0, 1, name)));
             case "todouble", "toreal" -> toDouble(KqlValues.scalar(arg(a, 0, 1, name)));
+            // todecimal: Kusto's 128-bit decimal; the oracle holds it as a double, exact for the values specs use
+            case "todecimal" -> toDouble(KqlValues.scalar(arg(a, 0, 1, name)));
             case "tobool", "toboolean" -> toBool(KqlValues.scalar(arg(a, 0, 1, name)));
             case "todatetime" -> toDatetime(KqlValues.scalar(arg(a, 0, 1, name)));
             case "tolower" -> string(arg(a, 0, 1, name), name).toLowerCase(Locale.ROOT);

@@ -52,7 +52,7 @@ class KqlGoldenTest {
     }
 
     static Translation translate(String query, String profile) {
-        ParseResult r = new S1qlParser().parse(query);
+        ParseResult r = new dev.s1ql.parse.QueryReader().read(query, dev.s1ql.parse.DialectChoice.AUTO);
         assertTrue(r.ok(), () -> "golden query does not parse: " + query + "\n" + r.diagnostics());
         Translator kql = Translators.forTarget("kql");
         return kql.translate(r.query(), new TranslationOptions(profile, null, false));

@@ -409,7 +409,10 @@ class SplDifferentialTest {
             if (kind == MatchKind.EQUALS) return neg != (c == 0);
             return p.operator().comparison().holds(c);
         }
-        if (kind == MatchKind.REGEX) return Pattern.compile(p.value().text()).matcher(v).find();
+        // a 1.0 RegExp ignores case by default (--regex-case), as SentinelOne's own converter reads it
+        if (kind == MatchKind.REGEX) {
+            return Pattern.compile(p.value().text(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(v).find();
+        }
         List<Boolean> hits = new ArrayList<>();
         for (Value val : p.values()) {
             String a = ci ? v.toLowerCase(Locale.ROOT) : v;

@@ -1,6 +1,8 @@
 // Golden files of the SPL translator: one file per case under src/test/resources/golden/spl/, holding the S1QL
 // query, the expected SPL per profile (or ERROR) and the diagnostic codes (a trailing '!' marks an error).
-// Adding a case is adding a file; every expected rendering was reviewed by hand for meaning.
+// Adding a case is adding a file; every expected rendering was reviewed by hand for meaning. Run with
+// -Ds1ql.golden.update=true to rewrite the expected renderings and codes from the current output (then review the
+// diff before committing).
 package dev.s1ql.render.spl;
 
 import dev.s1ql.diag.Diagnostic;
@@ -32,7 +34,7 @@ class SplGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> goldenCases() throws IOException, URISyntaxException {
-        Path dir = Path.of(SplGoldenTest.class.getResource("/golden/spl").toURI());
+        Path dir = Path.of("src/test/resources/golden/spl");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".case")).sorted().toList();
@@ -44,18 +46,22 @@ class SplGoldenTest {
             String name = f.getFileName().toString().replace(".case", "");
             for (String profile : SplProfileLoader.PROFILES) {
                 if (!c.containsKey(profile)) continue;
-                tests.add(DynamicTest.dynamicTest(name + " [" + profile + "]", () -> check(c, profile)));
+                tests.add(DynamicTest.dynamicTest(name + " [" + profile + "]", () -> check(c, profile, f)));
             }
         }
         return tests.stream();
     }
 
-    private static void check(Map<String, String> c, String profile) {
+    private static void check(Map<String, String> c, String profile, Path file) throws IOException {
         String query = c.get("query");
         ParseResult pr = new S1qlParser().parse(query);
         assertTrue(pr.ok(), () -> "does not parse: " + query + " " + pr.diagnostics());
         Translation t = SPL.translate(pr.query(), new TranslationOptions(profile, null, false));
         String actual = t.ok() ? t.output() : "ERROR";
+        if (Boolean.getBoolean("s1ql.golden.update")) {
+            update(file, profile, actual, t);
+            return;
+        }
         assertEquals(c.get(profile), actual, () -> "query: " + query + "\ndiagnostics: " + t.diagnostics());
         if (t.ok()) {
             List<String> problems = SplStructure.check(actual);
@@ -67,6 +73,19 @@ class SplGoldenTest {
             for (Diagnostic d : t.diagnostics()) codes.add(d.code().id() + (d.isError() ? "!" : ""));
             assertEquals(expectedCodes, String.join(" ", codes), () -> "query: " + query + "\n" + t.diagnostics());
         }
+    }
+
+    /** Rewrites one profile's rendering and codes lines of a case file in place. */
+    private static synchronized void update(Path file, String profile, String actual, Translation t) throws IOException {
+        TreeSet<String> codes = new TreeSet<>();
+        for (Diagnostic d : t.diagnostics()) codes.add(d.code().id() + (d.isError() ? "!" : ""));
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.startsWith(profile + ":")) line = profile + ": " + actual;
+            else if (line.startsWith("codes." + profile + ":")) line = ("codes." + profile + ": " + String.join(" ", codes)).stripTrailing();
+            out.add(line);
+        }
+        Files.write(file, out, StandardCharsets.UTF_8);
     }
 
     /** {@code key: value} lines; '#' lines are the case's description. */

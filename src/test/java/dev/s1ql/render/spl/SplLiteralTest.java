@@ -82,23 +82,4 @@ class SplLiteralTest {
         assertEquals("\"say \\\"hi\\\"\"", SplLiteral.quote("say \"hi\""));
         assertEquals("\"a*b|c\"", SplLiteral.quote("a*b|c"));
     }
-
-    @Test
-    void javaOnlyRegexConstructsAreFound() {
-        assertEquals(1, SplRegex.javaOnlyConstructs("[a-z&&[^aeiou]]").size());
-        assertEquals(1, SplRegex.javaOnlyConstructs("\\p{javaLowerCase}").size());
-        assertEquals(1, SplRegex.javaOnlyConstructs("\\p{Alpha}+").size());
-        assertEquals(1, SplRegex.javaOnlyConstructs("(?U)\\w+").size());
-        assertTrue(SplRegex.javaOnlyConstructs("a&&b").isEmpty(), "&& outside a class is literal in both");
-        assertTrue(SplRegex.javaOnlyConstructs("\\Q[a&&b]\\E").isEmpty(), "quoted text is not syntax");
-        assertTrue(SplRegex.javaOnlyConstructs("(?i)\\s-e(nc)?\\s+[A-Za-z0-9+/=]{20,}").isEmpty());
-    }
-
-    @Test
-    void subtleJavaPcreDifferencesAreNamed() {
-        assertEquals(1, SplRegex.subtleDifferences("\\bcmd\\b").size());
-        assertTrue(SplRegex.subtleDifferences("C:\\\\b").isEmpty(), "an escaped backslash then b is no boundary");
-        assertEquals(1, SplRegex.subtleDifferences("(?i)stra\u00dfe").size());
-        assertTrue(SplRegex.subtleDifferences("(?i)strasse").isEmpty());
-    }
 }

@@ -2,8 +2,8 @@
 // translated condition selecting them. Spec files whose events hold a field as a 1.0 key, a nested 2.0 object and a
 // flat dotted key side by side cannot be one table of that kind (one column per top-level key): they run through
 // the DuckDB engine's scan (EventScan: each column the coalesce of the three spellings) over the events written to
-// an NDJSON file. The translation writes the default evaluation semantics; a spec with other options says so with
-// a skip tag.
+// an NDJSON file. The translation takes the spec's 1.0 RegExp case reading, as the evaluator does; a spec with
+// other options (enum case, the regex step budget) says so with a skip tag.
 package dev.s1ql.render.sql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,8 +78,14 @@ public final class SqlTarget implements SpecTarget {
         }
     }
 
+    /** The spec's 1.0 RegExp case reading, which SQL takes as the evaluator does. */
+    private static dev.s1ql.translate.core.LoweringOptions readings(EvalSpecFile spec) {
+        return dev.s1ql.translate.core.LoweringOptions.DEFAULTS.withRegexCaseInsensitive(spec.options().regexCaseInsensitive());
+    }
+
     private static TargetRun throughTable(EvalSpecFile spec, ParseResult parsed) throws Exception {
-        SqlTranslator.Written w = SqlTranslator.write(parsed.query(), SqlDialect.DUCKDB);
+        SqlTranslator.Written w = SqlTranslator.write(parsed.query(), SqlDialect.DUCKDB, ColumnNaming.V1,
+                SqlForm.PORTABLE, readings(spec));
         if (w.condition() == null || w.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             throw new AssertionError("not translated: " + spec.query() + " " + w.diagnostics());
         }
@@ -101,7 +107,7 @@ public final class SqlTarget implements SpecTarget {
         Path events = dir.resolve(spec.name() + ".ndjson");
         try {
             Files.write(events, spec.events());
-            DuckDbRulePack pack = new DuckDbRulePack();
+            DuckDbRulePack pack = new DuckDbRulePack(readings(spec));
             List<Diagnostic> diagnostics = pack.add(parsed.query());
             if (diagnostics.stream().anyMatch(Diagnostic::isError)) throw new AssertionError("not translated: " + diagnostics);
             ObjectMapper json = new ObjectMapper();
