@@ -79,7 +79,10 @@ class MigrationTest {
         assertEquals(7, rows.size());
         for (JsonNode row : rows) {
             assertTrue(Files.exists(Path.of(row.get("output").asText())), row.toString());
-            assertEquals("ok", row.get("status").asText(), row.toString());
+            // translate carries the validator's warnings: the DNS example has values ending in a backslash (S2009)
+            boolean dns = row.get("source").asText().endsWith("dns_query_win_susp_external_ip_lookup.md");
+            assertEquals(dns ? "warnings" : "ok", row.get("status").asText(), row.toString());
+            if (dns) assertEquals("S2009", row.get("codes").asText(), row.toString());
         }
         CliTest.Run v = CliTest.run("validate", out.toString());
         assertEquals(0, v.exit(), v.out() + v.err());
@@ -96,8 +99,8 @@ class MigrationTest {
         String spl = Files.readString(out.resolve("proc.spl"));
         assertTrue(spl.startsWith("``` source: " + in.resolve("proc.s1ql") + " ```\n"), spl);
         assertTrue(spl.contains("``` translated by s1ql " + Main.version() + " to spl (profile sysmon) ```\n"), spl);
-        assertTrue(spl.contains(":1:1: warning: the query can also match SentinelOne events") && spl.contains("[S3011]"),
-                spl);
+        assertTrue(spl.contains(":1:1: warning: SentinelOne Process Exit (windows) and Process Exit (linux) events are not "
+                + "searched") && spl.contains("[S3011]"), spl);
     }
 
     @Test
