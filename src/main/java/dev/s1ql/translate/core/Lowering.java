@@ -158,7 +158,7 @@ public final class Lowering {
 
     /** EventType, ObjectType, EndpointOS: every event has them, and targets decide them value by value. */
     private static boolean eventAttribute(Test t) {
-        return !t.aliasKey() && (t.on("EventType") || t.on("ObjectType") || t.on("EndpointOS"));
+        return t.on("EventType") || t.on("ObjectType") || t.on("EndpointOS");
     }
 
     /**
