@@ -130,9 +130,12 @@ public final class S1ql2Writer {
             if (mi != null && !mi.s1ql2().isEmpty()) out.add(mi.s1ql2());
         }
         if (out.isEmpty()) {
-            diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "no S1QL 2.0 name is known for the "
-                    + (info.kind() == FieldKind.LEGACY ? "legacy " : "") + "field '" + f.written()
-                    + "': it is written unchanged", f.span(), null));
+            // written as it is, a 1.0 name the catalog knows makes the 2.0 text a mixture of dialects (S2501),
+            // which validate rejects and SentinelOne never matches: refused, like a field a target lacks
+            diagnostics.add(Diagnostic.of(Code.TRANSLATION_UNMAPPED_FIELD, "no S1QL 2.0 name is known for the "
+                    + (info.kind() == FieldKind.LEGACY ? "legacy " : "") + "field '" + f.written() + "', and written "
+                    + "as it is in 2.0 it is a 1.0 name (S2501)", f.span(),
+                    "rename the field, or add its 2.0 name to the field catalog"));
             return List.of(f.written());
         } else if (info.approximate()) {
             diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + f.written() + "' is written as "
@@ -241,11 +244,22 @@ public final class S1ql2Writer {
 
     /** SentinelOne's documented limits of 2.0 regexes (look-around, named groups, lazy quantifiers, length). */
     private void regexLimits(Predicate p) {
+        // an invalid pattern (S2004: it never matches, in 1.0 and in 2.0) is written as it is; only a valid one has limits
+        if (!compiles(p.value().text())) return;
         dev.s1ql.regex.RegexTranslation rx = dev.s1ql.regex.RegexTranslation.of(p.value().text(), false,
                 dev.s1ql.regex.RegexEngine.S1_2_0);
         for (String limit : rx.limits()) {
             diagnostics.add(Diagnostic.of(Code.TRANSLATION_TARGET_LIMIT, "the pattern uses " + limit
                     + "; SentinelOne may reject it in 2.0", p.value().span()));
+        }
+    }
+
+    private static boolean compiles(String regex) {
+        try {
+            java.util.regex.Pattern.compile(regex);
+            return true;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
         }
     }
 
