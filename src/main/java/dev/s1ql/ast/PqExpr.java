@@ -174,6 +174,35 @@ public sealed interface PqExpr {
         }
     }
 
+    /**
+     * The outermost aggregate calls of a group value ({@code sum(x) / 1024} has one, {@code sum(x)}); their
+     * arguments are row expressions.
+     */
+    static List<Call> aggregateCalls(PqExpr e) {
+        List<Call> out = new ArrayList<>();
+        for (PqExpr n : List.of(e)) collectAggregates(n, out);
+        return out;
+    }
+
+    private static void collectAggregates(PqExpr e, List<Call> out) {
+        if (e instanceof Call c && dev.s1ql.catalog.PqFunctions.defaults().isAggregate(c.name(), c.args().size())) {
+            out.add(c);
+            return;
+        }
+        if (e instanceof Call c) c.args().forEach(a -> collectAggregates(a, out));
+        else if (e instanceof Unary u) collectAggregates(u.operand(), out);
+        else if (e instanceof Binary b) {
+            collectAggregates(b.left(), out);
+            collectAggregates(b.right(), out);
+        } else if (e instanceof Conditional c) {
+            collectAggregates(c.condition(), out);
+            collectAggregates(c.then(), out);
+            collectAggregates(c.otherwise(), out);
+        } else if (e instanceof Match m) {
+            collectAggregates(m.subject(), out);
+        }
+    }
+
     /** Every node of {@code e}, depth first, parents before children (filter-language trees not entered). */
     static List<PqExpr> nodes(PqExpr e) {
         List<PqExpr> out = new ArrayList<>();

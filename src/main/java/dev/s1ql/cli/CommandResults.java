@@ -46,14 +46,24 @@ public final class CommandResults {
      */
     public static Translation translate(QueryReader parser, Translator translator, QueryInput in,
                                         DialectChoice dialect, TranslationOptions options) {
+        return translateKeepingComments(parser, translator, in, dialect, options).translation();
+    }
+
+    /** A translation and the comments of its source, which `translate` carries into its output. */
+    public record Translated(Translation translation, List<dev.s1ql.ast.Query.Comment> comments) {
+    }
+
+    /** As {@link #translate}, also returning the source's comments (none when it does not parse). */
+    public static Translated translateKeepingComments(QueryReader parser, Translator translator, QueryInput in,
+                                                      DialectChoice dialect, TranslationOptions options) {
         ParseResult parsed = in.parse(parser, dialect);
         if (parsed.query() == null || parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-            return new Translation(null, parsed.diagnostics());
+            return new Translated(new Translation(null, parsed.diagnostics()), List.of());
         }
         Translation t = translator.translate(parsed.query(), options);
         List<Diagnostic> ds = new ArrayList<>(parsed.diagnostics());
         ds.addAll(t.diagnostics());
-        return new Translation(t.output(), ds);
+        return new Translated(new Translation(t.output(), ds), parsed.query().comments());
     }
 
     /** {@code {"source", "title"?, "id"?, "target", "profile", "output", "diagnostics"}} for one translated input. */

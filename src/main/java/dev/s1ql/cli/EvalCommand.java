@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate S1QL queries (1.0, 2.0, PowerQuery) offline against event files (NDJSON, JSON, CSV; .gz) and print "
-                + "the matching events. A directory of rule documents is a rule pack, evaluated in one pass.",
+        description = "Evaluate queries (S1QL 1.0, 2.0, PowerQuery) offline against event files (NDJSON, JSON array, CSV; "
+                + ".gz) and print the matching events, or with --count how many match. A directory of rule documents is a "
+                + "rule pack, evaluated in one pass.",
         footer = {"", "Examples:",
                 "  s1ql eval --events examples/dns_events.ndjson examples/dns_query_win_susp_external_ip_lookup.md",
                 "  s1ql eval --events telemetry.ndjson.gz --count --format json rules/",
@@ -70,24 +71,24 @@ public final class EvalCommand implements Callable<Integer> {
             + "the matching events.")
     boolean count;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "Output: ${COMPLETION-CANDIDATES}. Default: "
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output: ${COMPLETION-CANDIDATES}. Default: "
             + "json (one NDJSON line per match) for events, text for --count.")
     Format format;
 
     @Option(names = "--explain", description = "For each match, show which predicates held and the values seen.")
     boolean explain;
 
-    @Option(names = "--on-error", defaultValue = "skip", paramLabel = "MODE",
+    @Option(names = "--on-error", defaultValue = "skip", paramLabel = "ACTION",
             description = "On a malformed event: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: report it, "
                     + "go on, exit 3 at the end).")
     OnError onError;
 
-    @Option(names = "--enum-case", defaultValue = "insensitive", paramLabel = "MODE",
+    @Option(names = "--enum-case", defaultValue = "insensitive", paramLabel = "CASE",
             description = "How enum fields (ObjectType, EventType, EndpointOS, ...) compare with = and In: "
                     + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; spec §11 Q2/Q15).")
     EnumCase enumCase;
 
-    @Option(names = "--regex-case", defaultValue = "insensitive", paramLabel = "MODE",
+    @Option(names = "--regex-case", defaultValue = "insensitive", paramLabel = "REGEX_CASE",
             description = "How a 1.0 RegExp treats case: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as "
                     + "SentinelOne's own 1.0 to 2.0 converter reads it; spec §11 Q3). 2.0 matches follows its "
                     + ":anycase/:matchcase modifier.")

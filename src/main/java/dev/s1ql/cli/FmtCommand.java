@@ -1,4 +1,5 @@
-// `s1ql fmt`: prints queries in canonical S1QL 1.0; --check lists inputs that are not, --write rewrites files.
+// `s1ql fmt`: prints queries in canonical form in their own dialect (S1QL 1.0, 2.0, PowerQuery); --check lists inputs
+// that are not (the CI gate, with --fail-on), --write rewrites files. One summary line ends the run.
 package dev.s1ql.cli;
 
 import dev.s1ql.cli.input.QueryInput;
@@ -29,8 +30,10 @@ import java.util.concurrent.Callable;
                 "  s1ql fmt -q 'tgtproccmdline containscis \"-enc\" and (EventType = \"Process Creation\")'",
                 "  s1ql fmt --check rules/     # exit 1 and list the inputs that are not canonical",
                 "  s1ql fmt --write rules/     # rewrite files in place (rule documents: only the query block)",
-                "", "Exit codes: 0 success, 1 a query has a syntax error or (--check) is not canonical, "
-                + "2 usage or I/O error."})
+                "  s1ql fmt --check --fail-on warning rules/   # also fail on parse warnings (e.g. S2009)",
+                "", "Prints one summary line on stderr: s1ql fmt: N queries: ...",
+                "Exit codes: 0 success, 1 a query has a syntax error or (--check) is not canonical, or (--fail-on "
+                + "warning) has a warning, 2 usage or I/O error, or no query found."})
 public final class FmtCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,24 +45,45 @@ public final class FmtCommand implements Callable<Integer> {
     @Option(names = {"-w", "--write"}, description = "Rewrite files in place instead of printing.")
     boolean write;
 
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
+            description = "Also exit 1 when an input has a diagnostic of this level: ${COMPLETION-CANDIDATES} "
+                + "(default: ${DEFAULT-VALUE}; warning runs validate's checks and prints their warnings on stderr).")
+    FailOn failOn;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<QueryInput> all = inputs.collectOrReport(err, "fmt");
         if (all == null) return Main.EXIT_USAGE;
         QueryReader reader = new QueryReader();
+        dev.s1ql.check.Validator validator = new dev.s1ql.check.Validator(dev.s1ql.check.CheckOptions.DEFAULTS,
+                inputs.dialect());
         boolean failed = false;
+        int unparsed = 0;
+        int warned = 0;
+        int rewritten = 0;
         List<String> notCanonical = new ArrayList<>();
         for (QueryInput in : all) {
             ParseResult r = in.parse(reader, inputs.dialect());
             if (!r.ok()) {
                 for (Diagnostic d : r.diagnostics()) DiagnosticPrinter.print(err, in, d);
                 failed = true;
+                unparsed++;
                 continue;
+            }
+            if (failOn == FailOn.warning) {
+                // the same warnings validate reports (parse and semantic checks), so that both gates agree
+                List<Diagnostic> checked = validator.validate(in.text()).diagnostics();
+                if (failOn.fails(checked)) {
+                    for (Diagnostic d : checked) if (!d.isError()) DiagnosticPrinter.print(err, in, d);
+                    failed = true;
+                    warned++;
+                }
             }
             String formatted;
             try {
@@ -67,6 +91,7 @@ public final class FmtCommand implements Callable<Integer> {
             } catch (S1qlFormatter.UnrepresentableException e) {
                 err.println(in.source() + ": cannot format: " + e.getMessage());
                 failed = true;
+                unparsed++;
                 continue;
             }
             boolean canonical = formatted.equals(in.text().strip());
@@ -74,6 +99,7 @@ public final class FmtCommand implements Callable<Integer> {
                 if (!canonical) notCanonical.add(in.source());
             } else if (write) {
                 if (!canonical) {
+                    rewritten++;
                     try {
                         rewrite(in, formatted);
                     } catch (IOException e) {
@@ -90,6 +116,12 @@ public final class FmtCommand implements Callable<Integer> {
         }
         out.flush();
         for (String s : notCanonical) err.println("not canonical: " + s);
+        String done = check ? (all.size() - unparsed - notCanonical.size()) + " canonical, " + notCanonical.size()
+                + " not canonical" : write ? rewritten + " rewritten" : (all.size() - unparsed) + " formatted";
+        err.printf("s1ql fmt: %d %s: %s, %d failed to parse%s (%.1f s)%n", all.size(),
+                all.size() == 1 ? "query" : "queries", done, unparsed,
+                failOn == FailOn.warning ? ", " + warned + " with warnings (--fail-on warning)" : "",
+                (System.nanoTime() - started) / 1e9);
         err.flush();
         return failed || !notCanonical.isEmpty() ? 1 : 0;
     }

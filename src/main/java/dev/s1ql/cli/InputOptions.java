@@ -43,8 +43,9 @@ public final class InputOptions {
     }
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Query files (.s1ql, .txt), rule documents (.md: the fenced block under '## SentinelOne "
-                    + "Query'), directories (searched recursively), or '-' for standard input.")
+            description = "Query files (.s1ql, .s1ql2, .pq, .txt), rule documents (.md: the fenced block under '## "
+                    + "SentinelOne Query'), directories (searched recursively), quoted glob patterns ('rules/**/*.md'), "
+                    + "or '-' for standard input. A directory or pattern without a query is a usage error.")
     List<String> paths = new ArrayList<>();
 
     /**

@@ -25,11 +25,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "parse", mixinStandardHelpOptions = true,
-        description = "Print the syntax tree of each query: an indented tree, or JSON for tooling.",
+        description = "Print the syntax tree of each query (S1QL 1.0, 2.0 or PowerQuery): an indented tree, or JSON "
+                + "for tooling.",
         footer = {"", "Examples:",
                 "  s1ql parse -q 'NOT TgtProcName In AnyCase (\"a.exe\", \"b.exe\")'",
-                "  s1ql parse --json examples/seed.md | jq .ast.type",
-                "", "Exit codes: 0 success, 1 a query has a syntax error, 2 usage or I/O error."})
+                "  s1ql parse --json examples/dns_query_win_susp_external_ip_lookup.md | jq .ast.type",
+                "", "Prints one summary line on stderr: s1ql parse: N queries: ...",
+                "Exit codes: 0 success, 1 a query has a syntax error, 2 usage or I/O error, or no query found."})
 public final class ParseCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,6 +46,7 @@ public final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<QueryInput> all = inputs.collectOrReport(err, "parse");
@@ -52,9 +55,11 @@ public final class ParseCommand implements Callable<Integer> {
         AstJson astJson = new AstJson(mapper);
         QueryReader reader = new QueryReader();
         boolean failed = false;
+        int unparsed = 0;
         for (QueryInput in : all) {
             ParseResult r = in.parse(reader, inputs.dialect());
             failed |= !r.ok();
+            if (!r.ok()) unparsed++;
             if (json) {
                 ObjectNode n = mapper.createObjectNode();
                 n.put("source", in.source());
@@ -75,6 +80,8 @@ public final class ParseCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        err.printf("s1ql parse: %d %s: %d parsed, %d failed (%.1f s)%n", all.size(), all.size() == 1 ? "query" : "queries",
+                all.size() - unparsed, unparsed, (System.nanoTime() - started) / 1e9);
         err.flush();
         return failed ? 1 : 0;
     }

@@ -1,11 +1,14 @@
-// `s1ql translate`: S1QL 1.0 to another query language. The target is chosen with --to from the Translators
-// registry, so a new target needs no change here. Results go to stdout (or -o DIR), diagnostics to stderr.
+// `s1ql translate`: S1QL 1.0, 2.0 or PowerQuery to another query language. The target is chosen with --to from the
+// Translators registry, so a new target needs no change here. Results go to stdout, or with -o DIR to one file per
+// input mirroring the input folders (OutputFiles, each with a TranslationHeader); diagnostics go to stderr, a
+// per-input report to --report FILE, and one summary line ends the run.
 package dev.s1ql.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s1ql.cli.input.InputException;
 import dev.s1ql.cli.input.QueryInput;
+import dev.s1ql.cli.report.TranslationReport;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.QueryReader;
 import dev.s1ql.translate.Translation;
@@ -23,26 +26,28 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Translate S1QL queries to another query language: kql (Microsoft Defender XDR or "
-                + "Microsoft Sentinel ASIM), spl (Splunk: Sysmon, CIM or SentinelOne field names), s1ql2 / pq "
-                + "(migration of S1QL 1.0 to S1QL 2.0 / PowerQuery), sql (DuckDB, Spark SQL, Trino).",
+        description = "Translate queries (S1QL 1.0, S1QL 2.0 filters and PowerQuery filters) to another query "
+                + "language: kql (Microsoft Defender XDR or Microsoft Sentinel ASIM), spl (Splunk: Sysmon, CIM or "
+                + "SentinelOne field names), s1ql2 / pq (migration of S1QL 1.0 to S1QL 2.0 / PowerQuery), sql (DuckDB, "
+                + "Spark SQL, Trino). With -o DIR the input folders are mirrored and each file starts with a comment "
+                + "header (source, rule title and ID, s1ql version, target and profile, every diagnostic) and keeps "
+                + "the source's comments.",
         footer = {"", "Examples:",
                 "  s1ql translate --to kql -q 'EventType = \"Process Creation\" AND TgtProcCmdLine ContainsCIS \"-enc\"'",
-                "  s1ql translate --to kql --profile sentinel-asim rules/ -o out/",
+                "  s1ql translate --to kql --profile sentinel-asim rules/ -o out/ --report out/report.csv",
                 "  s1ql translate --to kql --strict --format json rule.md",
                 "  s1ql translate --to sql --profile spark --table lake.dv.events rules/",
                 "  s1ql translate --to spl --profile s1 --index sentinelone --sourcetype sentinelone:dv rules/",
                 "  s1ql translate --to s1ql2 -q 'TgtProcName In AnyCase (\"cmd.exe\") AND TgtProcCmdLine Contains \"/c\"'",
-                "", "Exit codes: 0 every input translated, 1 some input could not be translated (error "
-                + "diagnostics), 2 usage or I/O error."})
+                "", "Prints one summary line on stderr: s1ql translate: N queries to TARGET (PROFILE): ...",
+                "Exit codes: 0 every input translated, 1 some input could not be translated (error diagnostics; with "
+                + "--fail-on warning also warnings), 2 usage or I/O error, or no query found."})
 public final class TranslateCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -50,39 +55,21 @@ public final class TranslateCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET", completionCandidates = TargetNames.class,
+    @Option(names = "--to", required = true, paramLabel = "TARGET", completionCandidates = Completion.Targets.class,
             description = "Target language: ${COMPLETION-CANDIDATES}.")
     String to;
 
-    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = ProfileNames.class,
+    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = Completion.Profiles.class,
             description = "Target profile, the first of each target's list by default: ${COMPLETION-CANDIDATES} "
                     + "(kql: mde, sentinel-asim; spl: sysmon, cim, s1; sql: the SQL product duckdb, spark, trino).")
     String profile;
 
-    @Option(names = "--regex-case", defaultValue = "insensitive", paramLabel = "MODE",
+    @Option(names = "--regex-case", defaultValue = "insensitive", paramLabel = "REGEX_CASE",
             description = "How a 1.0 RegExp treats case: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as "
                     + "SentinelOne's own 1.0 to 2.0 converter reads it; every translated RegExp carries a note, S3015).")
     RegexCase regexCase;
 
     enum RegexCase { insensitive, sensitive }
-
-    /** Every profile of every registered target, for completion. */
-    static final class ProfileNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            Set<String> all = new java.util.LinkedHashSet<>();
-            for (Translator t : Translators.all()) all.addAll(t.profiles());
-            return all.iterator();
-        }
-    }
-
-    /** Every registered target, for completion. */
-    static final class TargetNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return Translators.targets().iterator();
-        }
-    }
 
     /**
      * Adds each target's own settings (spl --index, sql --table, ...) as options, from the registry: the command
@@ -113,8 +100,18 @@ public final class TranslateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}). json prints one object per input and line.")
     Format format;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Write one file per input into DIR.")
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Write one file per input into DIR, "
+            + "mirroring the folders given as input (rules/a/x.md -> DIR/a/x.kql), each with a comment header.")
     Path outputDir;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write one row per input (source, title, id, "
+            + "output, status, codes) to FILE: CSV when it ends in .csv, else JSON.")
+    Path report;
+
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
+            description = "Exit 1 when an input has a diagnostic of this level or worse: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
 
     @Spec
     CommandSpec spec;
@@ -144,6 +141,7 @@ public final class TranslateCommand implements Callable<Integer> {
             err.println("s1ql translate: cannot read mapping file " + mapping);
             return Main.EXIT_USAGE;
         }
+        long started = System.nanoTime();
         List<QueryInput> all;
         try {
             all = inputs.collect();
@@ -157,33 +155,62 @@ public final class TranslateCommand implements Callable<Integer> {
         String profileName = profile != null ? profile : translator.profiles().get(0);
         ObjectMapper json = new ObjectMapper();
         QueryReader parser = new QueryReader();
-        Set<String> fileNames = new HashSet<>();
+        OutputFiles files = outputDir == null ? null : new OutputFiles(outputDir, inputs.paths,
+                format == Format.json ? ".json" : "." + translator.target());
+        TranslationReport rows = report == null ? null : new TranslationReport();
+        TranslationHeader header = new TranslationHeader(translator, profileName, Main.version());
         int failed = 0;
+        int withWarnings = 0;
+        int translated = 0;
         for (QueryInput in : all) {
-            Translation t;
+            CommandResults.Translated o;
             try {
-                t = CommandResults.translate(parser, translator, in, inputs.dialect(), options);
+                o = CommandResults.translateKeepingComments(parser, translator, in, inputs.dialect(), options);
             } catch (TranslationSetupException e) {
                 err.println("s1ql translate: " + e.getMessage());
                 return Main.EXIT_USAGE;
             }
-            if (!t.ok()) failed++;
-            String text = t.ok() ? header(in, translator) + t.output() : null;
+            Translation t = o.translation();
+            boolean fails = !t.ok() || failOn.fails(t.diagnostics());
+            if (fails) failed++;
+            if (t.ok()) translated++;
+            boolean warned = t.diagnostics().stream().anyMatch(d -> d.severity() == dev.s1ql.diag.Severity.WARNING);
+            if (t.ok() && warned) withWarnings++;
+            Path written = null;
             if (format == Format.json) {
                 ObjectNode n = CommandResults.translation(json, in, translator, profileName, t);
-                if (outputDir == null) out.println(n);
-                else if (!write(outputDir, fileName(in, fileNames, ".json"), n + "\n", err)) return Main.EXIT_USAGE;
+                if (files == null) out.println(n);
+                else if ((written = write(files, in, n + "\n", err)) == null) return Main.EXIT_USAGE;
             } else {
                 for (Diagnostic d : t.diagnostics()) DiagnosticPrinter.print(err, in, d);
-                if (text != null) {
-                    if (outputDir == null) out.println(text + (all.size() > 1 ? "\n" : ""));
-                    else if (!write(outputDir, fileName(in, fileNames, "." + translator.target()), text + "\n", err)) {
+                if (t.ok()) {
+                    if (files == null) {
+                        out.println(header.brief(in, o.comments()) + t.output() + (all.size() > 1 ? "\n" : ""));
+                    } else if ((written = write(files, in, header.full(in, o.comments(), t.diagnostics()) + t.output()
+                            + "\n", err)) == null) {
                         return Main.EXIT_USAGE;
                     }
                 }
             }
+            if (rows != null) {
+                rows.add(in, written, !t.ok() ? "failed" : fails ? "failed (--fail-on warning)"
+                        : warned ? "warnings" : "ok", t.diagnostics());
+            }
         }
         out.flush();
+        if (files != null) for (String w : files.renamed()) err.println("s1ql translate: " + w);
+        if (rows != null) {
+            try {
+                rows.write(report);
+            } catch (IOException e) {
+                err.println("s1ql translate: cannot write the report " + report + ": " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+        }
+        err.printf("s1ql translate: %d %s to %s (%s): %d translated (%d with warnings), %d failed%s%s (%.1f s)%n",
+                all.size(), all.size() == 1 ? "query" : "queries", translator.target(), profileName, translated,
+                withWarnings, failed, files == null ? "" : "; written to " + outputDir,
+                rows == null ? "" : "; report " + report, (System.nanoTime() - started) / 1e9);
         err.flush();
         return failed > 0 ? 1 : 0;
     }
@@ -201,32 +228,16 @@ public final class TranslateCommand implements Callable<Integer> {
         return s;
     }
 
-    /** A rule document's title and ID as comments of the target language, so that the output still says what it is. */
-    private static String header(QueryInput in, Translator translator) {
-        if (!in.isRuleDocument()) return "";
-        StringBuilder sb = new StringBuilder();
-        if (in.title() != null) sb.append(translator.lineComment(in.title().replace('\n', ' '))).append('\n');
-        if (in.id() != null) sb.append(translator.lineComment("id: " + in.id().replace('\n', ' '))).append('\n');
-        return sb.toString();
-    }
-
-    /** The rule ID, else the input file's base name, else query-N; made unique within one run. */
-    private static String fileName(QueryInput in, Set<String> used, String ext) {
-        String base = in.id() != null ? in.id() : Path.of(in.source().replaceAll("[<>:#]", "_")).getFileName().toString();
-        base = base.replaceAll("\\.(md|s1ql|txt)$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        if (base.isEmpty()) base = "query";
-        String name = base + ext;
-        for (int i = 2; !used.add(name); i++) name = base + "-" + i + ext;
-        return name;
-    }
-
-    private static boolean write(Path dir, String name, String content, PrintWriter err) {
+    /** Writes one output file; null (after saying why) when it cannot be written. */
+    private static Path write(OutputFiles files, QueryInput in, String content, PrintWriter err) {
+        Path target = files.pathFor(in);
         try {
-            Files.writeString(dir.resolve(name), content);
-            return true;
+            if (target.getParent() != null) Files.createDirectories(target.getParent());
+            Files.writeString(target, content);
+            return target;
         } catch (IOException e) {
-            err.println("s1ql translate: cannot write " + dir.resolve(name) + ": " + e.getMessage());
-            return false;
+            err.println("s1ql translate: cannot write " + target + ": " + e.getMessage());
+            return null;
         }
     }
 }

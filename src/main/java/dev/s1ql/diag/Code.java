@@ -72,6 +72,13 @@ public enum Code {
     TRANSLATION_REGEX_DIFFERENCE("S3014", Severity.WARNING),
     REGEX_CASE_READING("S3015", Severity.INFO),
     TRANSLATION_TARGET_LIMIT("S3016", Severity.WARNING),
+    // S31xx: PowerQuery pipeline translation (issue #12)
+    /** A PowerQuery stage the target cannot express (join, lookup, parse, ...): named, never dropped. */
+    PIPELINE_STAGE_NOT_TRANSLATED("S3100", Severity.ERROR),
+    /** A function (or argument form) of a pipeline with no translation on the target. */
+    PIPELINE_FUNCTION_NOT_TRANSLATED("S3101", Severity.ERROR),
+    /** A pipeline translated approximately: an estimated percentile, an aggregate whose order is not kept. */
+    PIPELINE_APPROXIMATE("S3102", Severity.WARNING),
     // S35xx: SPL-specific translation notes (S3501 is no longer emitted: regex engine differences are S3014 for
     // every target)
     SPL_REGEX_DIALECT("S3501", Severity.WARNING);

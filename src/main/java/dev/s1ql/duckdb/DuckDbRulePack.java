@@ -131,6 +131,12 @@ public final class DuckDbRulePack {
     }
 
     private String scan(Connection db, List<String> files, boolean withEvent, Set<String> columns) throws SQLException {
+        return scanOf(db, files, withEvent, columns, columns == this.columns ? folded : Set.of());
+    }
+
+    /** The SELECT that reads {@code columns} (and with {@code withEvent} the event's JSON) from the files. */
+    static String scanOf(Connection db, List<String> files, boolean withEvent, Set<String> columns, Set<String> folded)
+            throws SQLException {
         EventScan scan;
         if (format(files) == EventScan.Format.PARQUET) {
             EventSchema schema = new EventSchema("", "STRUCT()");
@@ -147,8 +153,7 @@ public final class DuckDbRulePack {
             }
             scan = new NdjsonScan(files, keys);
         }
-        return scan.select(columns, withEvent, new FieldSources(FieldCatalog.defaults()),
-                columns == this.columns ? folded : Set.of());
+        return scan.select(columns, withEvent, new FieldSources(FieldCatalog.defaults()), folded);
     }
 
     /** Parquet by the name ({@code .parquet}); everything else is read as NDJSON (.gz decompressed). */

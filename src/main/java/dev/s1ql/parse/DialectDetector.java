@@ -41,6 +41,7 @@ public final class DialectDetector {
     }
 
     public Detection detect(String text) {
+        Columns columns = new Columns();
         List<Mark> v1 = new ArrayList<>();
         List<Mark> v2 = new ArrayList<>();
         boolean pipe = false;
@@ -60,7 +61,7 @@ public final class DialectDetector {
                 continue;
             }
             if (c == '$' && text.startsWith("$\"", i)) {
-                v2.add(mark(text, i, i + 2, line, lineStart, "the $\"...\" message shorthand"));
+                v2.add(mark(text, i, i + 2, line, lineStart, "the $\"...\" message shorthand", columns));
                 i++;
                 continue;
             }
@@ -75,22 +76,22 @@ public final class DialectDetector {
             if (c == '(') inList = prevWord.equals("in") || prevWord.equals("contains") || prevWord.equals("anycase");
             if (c == ')') inList = false;
             if (c == '\'') {
-                v2.add(mark(text, i, i + 1, line, lineStart, "a single-quoted string"));
+                v2.add(mark(text, i, i + 1, line, lineStart, "a single-quoted string", columns));
                 i = skipString(text, i, '\'');
                 continue;
             }
             if (text.startsWith("--", i) && text.substring(lineStart, i).isBlank()) {
-                v1.add(mark(text, i, i + 2, line, lineStart, "a '--' comment"));
+                v1.add(mark(text, i, i + 2, line, lineStart, "a '--' comment", columns));
                 i = endOfLine(text, i);
                 continue;
             }
             if (text.startsWith("//", i) || text.startsWith("/*", i)) {
-                v2.add(mark(text, i, i + 2, line, lineStart, "a '" + text.substring(i, i + 2) + "' comment"));
+                v2.add(mark(text, i, i + 2, line, lineStart, "a '" + text.substring(i, i + 2) + "' comment", columns));
                 i = text.startsWith("//", i) ? endOfLine(text, i) : Math.max(text.indexOf("*/", i + 2) + 2, n);
                 continue;
             }
             if (c == '|' && !text.startsWith("||", i)) {
-                v2.add(mark(text, i, i + 1, line, lineStart, "a '|' pipeline"));
+                v2.add(mark(text, i, i + 1, line, lineStart, "a '|' pipeline", columns));
                 pipe = true;
                 i++;
                 continue;
@@ -98,7 +99,7 @@ public final class DialectDetector {
             if (text.startsWith("==", i) || text.startsWith("&&", i) || text.startsWith("||", i)
                     || text.startsWith("!(", i) || text.startsWith(":anycase", i) || text.startsWith(":matchcase", i)) {
                 String tok = text.startsWith(":", i) ? text.substring(i, text.indexOf("case", i) + 4) : text.substring(i, i + 2);
-                v2.add(mark(text, i, i + tok.length(), line, lineStart, "'" + tok + "'"));
+                v2.add(mark(text, i, i + tok.length(), line, lineStart, "'" + tok + "'", columns));
                 i += tok.length();
                 continue;
             }
@@ -108,16 +109,17 @@ public final class DialectDetector {
                 if (w.startsWith("#") || w.contains(".")) {
                     // only names the catalog knows as 2.0 names: "cmd.exe" in a broken 1.0 query is not a mark
                     if (catalog.lookupS1ql2(w) != null) {
-                        v2.add(mark(text, i, m.end(), line, lineStart, "the dotted field name " + w));
+                        v2.add(mark(text, i, m.end(), line, lineStart, "the dotted field name " + w, columns));
                     }
                 } else if (lower.equals("matches")) {
-                    v2.add(mark(text, i, m.end(), line, lineStart, "the 2.0 operator 'matches'"));
+                    v2.add(mark(text, i, m.end(), line, lineStart, "the 2.0 operator 'matches'", columns));
                 } else if (V1_OPERATOR.matcher(w).matches() || (lower.equals("contains") && prevWord.equals("in"))) {
-                    v1.add(mark(text, i, m.end(), line, lineStart, "the 1.0 operator word '" + w + "'"));
-                } else {
+                    v1.add(mark(text, i, m.end(), line, lineStart, "the 1.0 operator word '" + w + "'", columns));
+                } else if (!pipe) {
+                    // After a '|' the text is PowerQuery stages, whose names (`columns User = ...`) are not 1.0 fields.
                     FieldInfo f = catalog.lookup(w);
                     if (f != null && Character.isUpperCase(w.charAt(0)) || f != null && hasInnerUpper(w)) {
-                        v1.add(mark(text, i, m.end(), line, lineStart, "the 1.0 field name " + w));
+                        v1.add(mark(text, i, m.end(), line, lineStart, "the 1.0 field name " + w, columns));
                     }
                 }
                 prevWord = lower;
@@ -163,8 +165,29 @@ public final class DialectDetector {
         return nl < 0 ? text.length() : nl;
     }
 
-    private static Mark mark(String text, int start, int end, int line, int lineStart, String why) {
-        int col = text.codePointCount(lineStart, start) + 1;
+    /**
+     * Columns counted on from the last mark of the same line, not from the line's start each time: a long one-line
+     * rule with a thousand field names would otherwise count its line a thousand times.
+     */
+    private static final class Columns {
+        int lineStart = -1;
+        int to;
+        int column;
+
+        int at(String text, int lineStart, int index) {
+            if (this.lineStart != lineStart || to > index) {
+                this.lineStart = lineStart;
+                to = lineStart;
+                column = 1;
+            }
+            column += text.codePointCount(to, index);
+            to = index;
+            return column;
+        }
+    }
+
+    private static Mark mark(String text, int start, int end, int line, int lineStart, String why, Columns columns) {
+        int col = columns.at(text, lineStart, start);
         return new Mark(text.substring(start, end), why,
                 new Span(start, end, line, col, line, col + text.codePointCount(start, end) - 1));
     }

@@ -231,8 +231,16 @@ final class S1ql2AstBuilder {
             }
             List<Value> values = values(c.value(), c.valueList());
             MatchKind kind = textKind(c.textOp(), values.size(), c.valueList() != null);
-            return new PqExpr.Match(subject, new Operator(kind, textCaseInsensitive(c.textOp()), false, null,
-                    c.textOp().getText()), values, span);
+            Operator op = new Operator(kind, textCaseInsensitive(c.textOp()), false, null, c.textOp().getText());
+            if ((kind == MatchKind.REGEX || kind == MatchKind.STARTS_WITH || kind == MatchKind.ENDS_WITH) && values.size() > 1) {
+                // one pattern per test, as in the filter language: an or of them
+                PqExpr out = new PqExpr.Match(subject, op, List.of(values.get(0)), span);
+                for (Value v : values.subList(1, values.size())) {
+                    out = new PqExpr.Binary(PqExpr.BinaryOp.OR, out, new PqExpr.Match(subject, op, List.of(v), span), span);
+                }
+                return out;
+            }
+            return new PqExpr.Match(subject, op, values, span);
         }
         if (c.cmpOp() == null) return subject;
         if (c.STAR() != null) {

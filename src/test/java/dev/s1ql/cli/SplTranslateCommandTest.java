@@ -86,7 +86,11 @@ class SplTranslateCommandTest {
     void outputDirectoryGetsOneFilePerInput(@TempDir Path dir) throws Exception {
         CliTest.Run r = CliTest.run("translate", "--to", "spl", "-o", dir.toString(), CliTest.SEED);
         assertEquals(0, r.exit(), r.err());
-        assertTrue(Files.readString(dir.resolve("ec82e2a5-81ea-4211-a1f8-37a0286df2c2.spl")).contains("EventCode=22"));
+        // a file given by name lands at its relative path; the header is in SPL's comment syntax
+        String spl = Files.readString(dir.resolve("examples/dns_query_win_susp_external_ip_lookup.spl"));
+        assertTrue(spl.contains("EventCode=22"), spl);
+        assertTrue(spl.startsWith("``` source: " + CliTest.SEED + " ```\n"), spl);
+        assertTrue(spl.contains("``` id: ec82e2a5-81ea-4211-a1f8-37a0286df2c2 ```\n"), spl);
     }
 
     @Test

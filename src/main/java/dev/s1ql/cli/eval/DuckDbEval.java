@@ -1,5 +1,5 @@
-// `s1ql eval --engine duckdb`: the queries as DuckDB SQL over NDJSON(.gz) or Parquet files, in one scan, printed
-// in the built-in engine's formats (MatchOutput).
+// `s1ql eval --engine duckdb`: the queries as DuckDB SQL over NDJSON(.gz) or Parquet files, in one scan (and one
+// statement per PowerQuery with stages, DuckDbPipeline), printed in the built-in engine's formats (MatchOutput).
 package dev.s1ql.cli.eval;
 
 import dev.s1ql.cli.DiagnosticPrinter;
@@ -8,7 +8,9 @@ import dev.s1ql.ast.Span;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.duckdb.DuckDb;
+import dev.s1ql.duckdb.DuckDbPipeline;
 import dev.s1ql.duckdb.DuckDbRulePack;
+import dev.s1ql.eval.PipelineFilter;
 import dev.s1ql.parse.DialectChoice;
 import dev.s1ql.parse.ParseResult;
 import dev.s1ql.parse.QueryReader;
@@ -41,9 +43,25 @@ public final class DuckDbEval {
         List<Span> spans = new ArrayList<>();
         int bad = 0;
         QueryReader reader = new QueryReader();
+        List<DuckDbPipeline> pipelines = new ArrayList<>();
+        List<QueryInput> pipelineInputs = new ArrayList<>();
         for (QueryInput in : all) {
             ParseResult r = in.parse(reader, dialect);
-            List<Diagnostic> ds = r.ok() ? pack.add(r.query()) : r.diagnostics();
+            if (r.ok() && DuckDbPipeline.needed(r.query()) && !count) {
+                // A PowerQuery with stages gives rows: its own statement (pipeline SQL), run after the pack.
+                DuckDbPipeline p = new DuckDbPipeline(r.query());
+                boolean ok = p.ok() && p.diagnostics().stream().noneMatch(Diagnostic::isError);
+                for (Diagnostic d : p.diagnostics()) DiagnosticPrinter.print(err, in, d);
+                if (ok) {
+                    pipelines.add(p);
+                    pipelineInputs.add(in);
+                } else {
+                    bad++;
+                }
+                continue;
+            }
+            // --count counts the events a PowerQuery's filters match, as the built-in engine does
+            List<Diagnostic> ds = r.ok() ? pack.add(countable(r.query())) : r.diagnostics();
             boolean added = r.ok() && ds.stream().noneMatch(Diagnostic::isError);
             for (Diagnostic d : ds) if (d.isError() || added) DiagnosticPrinter.print(err, in, d);
             if (added) {
@@ -53,19 +71,32 @@ public final class DuckDbEval {
                 bad++;
             }
         }
-        if (rules.isEmpty()) {
+        if (rules.isEmpty() && pipelines.isEmpty()) {
             err.println("s1ql eval: no query to evaluate");
             err.flush();
             return bad > 0 ? 1 : 2;
         }
         MatchOutput output = new MatchOutput(out, json);
         long started = System.nanoTime();
-        long[] totals; // events, matches
+        long[] totals = {0, 0}; // events, matches
         try (Connection db = DuckDb.open()) {
-            while (true) {
+            for (int i = 0; i < pipelines.size(); i++) {
+                QueryInput in = pipelineInputs.get(i);
+                try {
+                    totals[1] += pipelines.get(i).run(db, files, row -> output.row(in, row));
+                } catch (SQLException e) {
+                    DiagnosticPrinter.print(err, in, Diagnostic.of(Code.ENGINE_REFUSED, "DuckDB cannot run this query: "
+                            + DuckDb.reason(e), Span.NONE, "the built-in engine runs it (--engine builtin)"));
+                    bad++;
+                }
+            }
+            if (!pipelines.isEmpty()) totals[0] = DuckDbPipeline.events(db, files);
+            while (!rules.isEmpty()) {
                 long[] printed = {0};
                 try {
+                    long pipelineRows = totals[1];
                     totals = scan(pack, db, files, count, rules, output, printed);
+                    totals[1] += pipelineRows;
                     break;
                 } catch (SQLException e) {
                     // One query DuckDB refuses (a regex RE2 cannot compile, ...) must not sink the pack: find it,
@@ -104,10 +135,18 @@ public final class DuckDbEval {
         long events = totals[0];
         long matches = totals[1];
         double seconds = (System.nanoTime() - started) / 1e9;
-        err.printf("s1ql eval: %,d events, %d %s, %,d matches (duckdb, %.1f s)%n", events, rules.size(),
-                rules.size() == 1 ? "query" : "queries", matches, seconds);
+        int queries = rules.size() + pipelines.size();
+        err.printf("s1ql eval: %,d events, %d %s, %,d matches (duckdb, %.1f s)%n", events, queries,
+                queries == 1 ? "query" : "queries", matches, seconds);
         err.flush();
         return bad > 0 ? 1 : 0;
+    }
+
+    /** What --count and the pack run of a query: a PowerQuery's event filter (every event when it has none). */
+    private static dev.s1ql.ast.Query countable(dev.s1ql.ast.Query q) {
+        if (!DuckDbPipeline.needed(q)) return q;
+        PipelineFilter.Folded folded = PipelineFilter.fold(q);
+        return folded.query() != null ? folded.query() : PipelineFilter.everyEvent(q);
     }
 
     /** One run of the pack; returns {events, matches}; counts in {@code printed} the match lines printed. */

@@ -1,4 +1,5 @@
-// Turns command-line inputs (-q queries, files, directories, "-" for stdin) into QueryInputs, in order.
+// Turns command-line inputs (-q queries, files, directories, glob patterns, "-" for stdin) into QueryInputs, in
+// order. A directory or pattern that yields no query is an error: a CI gate must not pass on nothing.
 package dev.s1ql.cli.input;
 
 import dev.s1ql.ast.Span;
@@ -24,8 +25,8 @@ public final class InputCollector {
     private InputCollector() {
     }
 
-    /** File extensions read from directories. */
-    static final List<String> QUERY_EXTENSIONS = List.of(".s1ql", ".txt");
+    /** File extensions read from directories: 1.0 queries, and what `translate --to s1ql2|pq` writes. */
+    static final List<String> QUERY_EXTENSIONS = List.of(".s1ql", ".s1ql2", ".pq", ".txt");
     static final String RULE_DOCUMENT_EXTENSION = ".md";
 
     /**
@@ -49,6 +50,8 @@ public final class InputCollector {
                 out.addAll(directory(path));
             } else if (Files.isRegularFile(path)) {
                 out.add(file(path, true));
+            } else if (isPattern(p)) {
+                out.addAll(pattern(p));
             } else {
                 throw new InputException(p + ": no such file or directory");
             }
@@ -68,6 +71,51 @@ public final class InputCollector {
             QueryInput in = file(f, false);
             if (in != null) out.add(in);
         }
+        if (out.isEmpty()) throw new InputException(dir + ": no queries in this folder " + LOOKED_FOR);
+        return out;
+    }
+
+    static final String LOOKED_FOR = "(looked for .s1ql, .s1ql2, .pq and .txt files and .md rule documents with a "
+            + "'## SentinelOne Query' section)";
+
+    /** A path that does not exist and holds glob characters, e.g. {@code 'rules/**}{@code /*.md'} quoted for s1ql. */
+    private static boolean isPattern(String p) {
+        return p.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
+    /** The query files a glob pattern matches, sorted; walked from the pattern's longest literal folder prefix. */
+    private static List<QueryInput> pattern(String glob) throws InputException {
+        String normalized = java.io.File.separatorChar == '\\' ? glob.replace('\\', '/') : glob;
+        int cut = 0;
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '{') break;
+            if (c == '/') cut = i + 1;
+        }
+        Path base = cut == 0 ? Path.of(".") : Path.of(normalized.substring(0, cut));
+        java.nio.file.PathMatcher matcher;
+        try {
+            matcher = base.getFileSystem().getPathMatcher("glob:" + normalized);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(glob + ": not a valid pattern: " + e.getMessage());
+        }
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(base)) {
+            try (Stream<Path> walk = Files.walk(base)) {
+                for (Path f : walk.filter(Files::isRegularFile).filter(InputCollector::isQueryFile).sorted().toList()) {
+                    Path shown = cut == 0 ? base.relativize(f) : f;
+                    if (matcher.matches(shown)) files.add(shown);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new InputException(glob + ": cannot read " + base + ": " + e.getMessage());
+            }
+        }
+        List<QueryInput> out = new ArrayList<>();
+        for (Path f : files) {
+            QueryInput in = file(f, false);
+            if (in != null) out.add(in);
+        }
+        if (out.isEmpty()) throw new InputException(glob + ": no queries match this pattern " + LOOKED_FOR);
         return out;
     }
 

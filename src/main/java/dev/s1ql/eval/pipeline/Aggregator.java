@@ -46,8 +46,11 @@ final class Aggregator {
         PqExpr arg = call.args().get(fn.equals("pct") ? call.args().size() - 1 : 0);
         if (fn.equals("min_by") || fn.equals("max_by")) {
             PqValue x = calc.eval(call.args().get(0), row);
-            PqValue by = calc.eval(call.args().get(1), row);
-            if (by.isNull()) return;
+            if (x.isNull()) return; // rows without a value take no part
+            // the ordering value is read as a number: rows whose second argument is not a number take no part
+            Double byNumber = calc.eval(call.args().get(1), row).asNumber();
+            if (byNumber == null) return;
+            PqValue by = PqValue.number(byNumber);
             int c = bestBy == null ? -1 : ValueOrder.compare(by, bestBy, fn.equals("max_by"));
             if (c < 0) {
                 bestBy = by;
@@ -134,7 +137,8 @@ final class Aggregator {
         double pos = q * (sorted.size() - 1);
         int lo = (int) Math.floor(pos);
         int hi = (int) Math.ceil(pos);
-        double v = sorted.get(lo) + (sorted.get(hi) - sorted.get(lo)) * (pos - lo);
+        double f = pos - lo;
+        double v = lo == hi ? sorted.get(lo) : sorted.get(lo) * (1 - f) + sorted.get(hi) * f;
         return PqValue.number(v);
     }
 }

@@ -109,8 +109,7 @@ final class Calculator {
         if (op.isComparison()) return PqValue.of(compare(op, l, r));
         Double x = l.asNumber();
         Double y = r.asNumber();
-        if (op == PqExpr.BinaryOp.ADD && (x == null || y == null)
-                && (l instanceof PqValue.Text || r instanceof PqValue.Text)) {
+        if (op == PqExpr.BinaryOp.ADD && ((l instanceof PqValue.Text && x == null) || (r instanceof PqValue.Text && y == null))) {
             // `+` with a text that is not a number joins the two as text (null as nothing)
             return new PqValue.Text((l.isNull() ? "" : l.asText()) + (r.isNull() ? "" : r.asText()));
         }

@@ -267,7 +267,7 @@ public final class PipelineRun {
 
     /** An aggregate expression over one group's rows: each aggregate call accumulated, then the expression. */
     private PqValue aggregate(PqExpr e, List<Row> rows) {
-        List<PqExpr.Call> calls = aggregateCalls(e);
+        List<PqExpr.Call> calls = PqExpr.aggregateCalls(e);
         for (PqExpr.Call c : calls) {
             Aggregator a = new Aggregator(c, calc);
             for (Row r : rows) a.add(r);
@@ -276,30 +276,6 @@ public final class PipelineRun {
         PqValue v = calc.eval(e, rows.isEmpty() ? Row.ofColumns(new LinkedHashMap<>(), 0) : rows.get(0));
         calc.forget();
         return v;
-    }
-
-    /** The outermost aggregate calls of an expression (their arguments are row expressions). */
-    static List<PqExpr.Call> aggregateCalls(PqExpr e) {
-        List<PqExpr.Call> out = new ArrayList<>();
-        collectAggregates(e, out);
-        return out;
-    }
-
-    private static void collectAggregates(PqExpr e, List<PqExpr.Call> out) {
-        if (e instanceof PqExpr.Call c && PqFunctions.defaults().isAggregate(c.name(), c.args().size())) {
-            out.add(c);
-            return;
-        }
-        if (e instanceof PqExpr.Call c) c.args().forEach(a -> collectAggregates(a, out));
-        else if (e instanceof PqExpr.Unary u) collectAggregates(u.operand(), out);
-        else if (e instanceof PqExpr.Binary b) {
-            collectAggregates(b.left(), out);
-            collectAggregates(b.right(), out);
-        } else if (e instanceof PqExpr.Conditional c) {
-            collectAggregates(c.condition(), out);
-            collectAggregates(c.then(), out);
-            collectAggregates(c.otherwise(), out);
-        } else if (e instanceof PqExpr.Match m) collectAggregates(m.subject(), out);
     }
 
     /** top K agg by keys: the K groups with the largest aggregate (ties: key order), with a rank column. */

@@ -40,6 +40,8 @@ final class SqlConditionWriter implements Combinators<SqlConditionWriter.Sql> {
     private final Set<List<String>> columns = new LinkedHashSet<>();
     private final Set<List<String>> foldedColumns = new LinkedHashSet<>();
     private final SqlForm form;
+    /** For pipeline stages: the SQL text of a name an earlier stage made (by the test's field), or null. */
+    private java.util.function.Function<Test, String> madeNames = t -> null;
 
     SqlConditionWriter(SqlDialect dialect, ColumnNaming naming, SqlForm form) {
         this.dialect = dialect;
@@ -83,12 +85,19 @@ final class SqlConditionWriter implements Combinators<SqlConditionWriter.Sql> {
         return t.info() != null ? naming.of(t.info()) : naming.ofName(t.field());
     }
 
+    /** Reads the names a pipeline stage made (PipelineSql) from SQL values instead of event columns. */
+    SqlConditionWriter withMadeNames(java.util.function.Function<Test, String> values) {
+        this.madeNames = values;
+        return this;
+    }
+
     Leaf<Sql> leaf(Test t) {
-        List<String> path = column(t);
-        columns.add(path);
-        String c = dialect.column(path);
+        String made = madeNames.apply(t);
+        List<String> path = made == null ? column(t) : null;
+        if (path != null) columns.add(path);
+        String c = made != null ? made : dialect.column(path);
         String fc = dialect.fold(c);
-        if (form == SqlForm.SCAN) {
+        if (form == SqlForm.SCAN && path != null) {
             foldedColumns.add(path);
             fc = dialect.identifier(SqlForm.folded(path));
         }

@@ -1,6 +1,7 @@
 // S1QL -> SQL for DuckDB, Spark SQL and Trino: `SELECT * FROM <table> WHERE <condition>`, one column per event
-// field, NULL for a missing field. The profile names the SQL product; settings "table" and "columns" the rest.
-// The condition comes from the translation core (one leg: SQL sees every event with every field as a column).
+// field, NULL for a missing field (a PowerQuery with stages: PipelineSql). The profile names the SQL product;
+// settings "table" and "columns" the rest. The condition comes from the translation core (one leg: SQL sees every
+// event with every field as a column).
 package dev.s1ql.render.sql;
 
 import dev.s1ql.ast.Query;
@@ -61,6 +62,10 @@ public final class SqlTranslator implements Translator {
     public Translation translate(Query query, TranslationOptions options) {
         SqlDialect dialect = dialect(options.profile());
         String table = table(dialect, options.setting(SETTING_TABLE));
+        if (PipelineSql.hasStages(query)) {
+            PipelineSql.Written p = PipelineSql.write(query, dialect, naming(options), table, null);
+            return new Translation(p.sql(), Strictness.apply(p.diagnostics(), options.strict()));
+        }
         Written w = write(query, dialect, naming(options), SqlForm.PORTABLE, LoweringOptions.of(options, false));
         if (w.condition() == null) return new Translation(null, w.diagnostics());
         String sql = "SELECT * FROM " + table + " WHERE " + w.condition();

@@ -54,6 +54,18 @@ public final class Lowering {
         return new Lowered(query, Cond.and(parts), output, dedupe(diagnostics));
     }
 
+    /**
+     * A filter-language condition inside a pipeline stage (a filter after a group, a test in an expression): a name
+     * {@code made} accepts is a value an earlier stage made, tested as written and never expanded; other names are
+     * event fields as in {@link #lower}. Notes (the RegExp case reading) go to {@code diagnostics}.
+     */
+    public Cond stageCondition(Expr e, Dialect dialect, java.util.function.Predicate<String> made,
+                               List<Diagnostic> diagnostics) {
+        Reader reader = new Reader(dialect, diagnostics);
+        reader.made = made;
+        return e.accept(reader);
+    }
+
     private static List<Diagnostic> dedupe(List<Diagnostic> in) {
         java.util.Map<String, Diagnostic> seen = new java.util.LinkedHashMap<>();
         for (Diagnostic d : in) seen.putIfAbsent(d.code().id() + "\u0000" + d.span().start() + "\u0000" + d.message(), d);
@@ -64,6 +76,7 @@ public final class Lowering {
     private final class Reader implements ExprVisitor<Cond> {
         private final Dialect dialect;
         private final List<Diagnostic> diagnostics;
+        private java.util.function.Predicate<String> made = n -> false;
 
         Reader(Dialect dialect, List<Diagnostic> diagnostics) {
             this.dialect = dialect;
@@ -90,6 +103,13 @@ public final class Lowering {
             if (p.operator().kind() == MatchKind.REGEX) {
                 regexNote(p);
                 if (!compiles(p.value().text())) return Cond.FALSE;   // the validator reported it (S2004)
+            }
+            if (made.test(p.field().written())) {
+                boolean ci = CaseRules.ignoresCase(p.operator(), false, dialect, options.enumCaseInsensitive(),
+                        options.regexCaseInsensitive());
+                return new Cond.Lit(new Test(p.field().written(), null, p.operator().kind(), p.operator().negated(),
+                        p.operator().comparison(), p.values().stream().map(Operand::of).toList(), ci, p, null, null),
+                        false);
             }
             List<Cond> members = new ArrayList<>();
             for (FieldExpansion.Member m : expansion.expand(p.field())) {
