@@ -176,7 +176,8 @@ public final class S1ql2Writer {
             // the regex SentinelOne's own converter writes
             case STARTS_WITH -> s = from1 ? f + " matches" + mod + " " + S1ql2Strings.quote("^" + regexLiteral(p.value().text()))
                     : f + " starts_with" + mod + " " + literal(p.value());
-            case ENDS_WITH -> s = from1 ? f + " matches" + mod + " " + S1ql2Strings.quote(regexLiteral(p.value().text()) + "$")
+            // \z, not $: java.util.regex's $ also matches before a final line break ("a//\r\n" does not end with "//")
+            case ENDS_WITH -> s = from1 ? f + " matches" + mod + " " + S1ql2Strings.quote(regexLiteral(p.value().text()) + "\\z")
                     : f + " ends_with" + mod + " " + literal(p.value());
             case REGEX -> {
                 regexLimits(p);
