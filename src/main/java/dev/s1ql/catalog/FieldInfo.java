@@ -24,6 +24,15 @@ public record FieldInfo(String name, String s1ql2, FieldType type, boolean typeG
         return type == FieldType.ENUM;
     }
 
+    /**
+     * Whether this is another spelling of one field: a legacy name or shortcut with exactly one member
+     * ({@code AgentName} for {@code EndpointName}). It reads one slot: the member's value, or, when the event
+     * lacks the member, the value of a key spelled like this name (docs/eval.md "Legacy names and shortcuts").
+     */
+    public boolean isSingleMemberAlias() {
+        return kind != FieldKind.FIELD && members.size() == 1;
+    }
+
     /** The concrete fields to read: the members for aliases/shortcuts that have them, else the field itself. */
     public List<String> concreteFields() {
         return members.isEmpty() ? List.of(name) : members;

@@ -126,10 +126,20 @@ public final class FmtCommand implements Callable<Integer> {
         return failed || !notCanonical.isEmpty() ? 1 : 0;
     }
 
-    /** Canonical text in the query's own dialect (also the serve API's fmt). */
+    /**
+     * Canonical text in the query's own dialect (also the serve API's fmt). A 2.0 / PowerQuery query whose canonical
+     * text the dialect detector would read as 1.0 ({@code a < 1 and b < 2}: no 2.0 mark) is printed with the marks
+     * of 2.0 ({@code &&}, {@code ||}, {@code ==}), so that what fmt prints is read back as the query it was.
+     */
     public static String format(dev.s1ql.ast.Query q) {
         if (q.dialect() == dev.s1ql.ast.Dialect.S1QL_1) return S1qlFormatter.format(q);
-        dev.s1ql.render.S1ql2Writer.Result r = dev.s1ql.render.S1ql2Writer.write(q);
+        String text = withComments(q, dev.s1ql.render.S1ql2Writer.write(q));
+        dev.s1ql.parse.ParseResult back = new dev.s1ql.parse.QueryReader().read(text, dev.s1ql.parse.DialectChoice.AUTO);
+        if (back.ok() && back.query().dialect() == q.dialect()) return text;
+        return withComments(q, dev.s1ql.render.S1ql2Writer.writeMarked(q));
+    }
+
+    private static String withComments(dev.s1ql.ast.Query q, dev.s1ql.render.S1ql2Writer.Result r) {
         if (r.text() == null) throw new S1qlFormatter.UnrepresentableException(r.diagnostics().get(0).message());
         StringBuilder sb = new StringBuilder();
         for (dev.s1ql.ast.Query.Comment c : q.comments()) {

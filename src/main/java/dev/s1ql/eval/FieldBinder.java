@@ -11,9 +11,12 @@ import java.util.List;
 
 /**
  * A current field reads its 1.0 key (any case: {@code SrcProcName} reads {@code srcProcName}) and its 2.0 path
- * ({@code src.process.name}, nested or flat). A legacy or shortcut name (spec §6.2) reads each member field,
- * OR-ed, and also a key spelled like the alias itself, because DV API responses still carry some legacy keys
- * ({@code agentName}, {@code agentOs}). An unknown field reads the key as written.
+ * ({@code src.process.name}, nested or flat). A legacy name or shortcut (spec §6.2) with one member is another
+ * spelling of that field and reads ONE slot: the member's value, or, when the event lacks the member, the value of
+ * a key spelled like the alias itself (DV API responses still carry some legacy keys: {@code agentName}); so a
+ * negated operator or {@code Is Empty} tests one value, never an OR over two keys that disagree. A name with
+ * several members ({@code CmdLine}, {@code ProcessName}) reads each member, OR-ed, and no key of its own. An
+ * unknown field reads the key as written. The same rule is the translation core's (FieldExpansion) and SQL's.
  */
 final class FieldBinder {
 
@@ -43,12 +46,21 @@ final class FieldBinder {
             out.add(concrete(f));
             return out;
         }
-        for (String member : f.members()) {
-            FieldInfo m = catalog.lookup(member);
-            out.add(m != null ? concrete(m) : new Binding(member, selection.slot(member, List.of(member)), false));
+        if (f.isSingleMemberAlias()) {
+            Binding member = member(f.members().get(0));
+            int ownKey = selection.slot(f.name() + " (own key)", List.of(f.name()));
+            int one = selection.slot(f.name(), List.of());
+            derived.fallback(one, member.slot(), ownKey);
+            out.add(new Binding(f.name(), one, member.isEnum()));
+            return out;
         }
-        out.add(new Binding(f.name(), selection.slot(f.name(), List.of(f.name())), f.isEnum()));
+        for (String member : f.members()) out.add(member(member));
         return out;
+    }
+
+    private Binding member(String member) {
+        FieldInfo m = catalog.lookup(member);
+        return m != null ? concrete(m) : new Binding(member, selection.slot(member, List.of(member)), false);
     }
 
     private Binding concrete(FieldInfo f) {

@@ -43,6 +43,10 @@ public final class S1ql2Writer {
     private dev.s1ql.ast.Dialect dialect;
     /** How a 1.0 RegExp is read (the core's regex-case reading). */
     private boolean regexCaseInsensitive = true;
+    /** The spellings of and, or and equality: the words, or with {@link #marked} the 2.0-only symbols. */
+    private String andWord = " and ";
+    private String orWord = " or ";
+    private String eq = " = ";
 
     /** Writes the query's filter and (for PowerQuery) its stages, reading a 1.0 RegExp as case-insensitive. */
     public static Result write(Query query) {
@@ -51,8 +55,26 @@ public final class S1ql2Writer {
 
     /** Writes the query; {@code regexCaseInsensitive} is how a 1.0 RegExp is read (--regex-case). */
     public static Result write(Query query, boolean regexCaseInsensitive) {
+        return write(query, regexCaseInsensitive, false);
+    }
+
+    /**
+     * The same query with and, or and equality spelled {@code &&}, {@code ||} and {@code ==}: marks of 2.0 that
+     * S1QL 1.0 lacks, for a query whose plain text the dialect detector would read as 1.0 (fmt of
+     * {@code a < 1 b < 2} must not print the 1.0 query {@code a < 1 and b < 2}).
+     */
+    public static Result writeMarked(Query query) {
+        return write(query, true, true);
+    }
+
+    private static Result write(Query query, boolean regexCaseInsensitive, boolean marked) {
         S1ql2Writer w = new S1ql2Writer();
         w.regexCaseInsensitive = regexCaseInsensitive;
+        if (marked) {
+            w.andWord = " && ";
+            w.orWord = " || ";
+            w.eq = " == ";
+        }
         w.dialect = query.dialect();
         w.from1 = query.dialect() == dev.s1ql.ast.Dialect.S1QL_1;
         StringBuilder sb = new StringBuilder();
@@ -65,17 +87,17 @@ public final class S1ql2Writer {
     private String expr(Expr e, boolean insideAnd) {
         if (e instanceof Or or) {
             String s = or.operands().stream().map(x -> x instanceof And ? "(" + expr(x, false) + ")" : expr(x, false))
-                    .collect(Collectors.joining(" or "));
+                    .collect(Collectors.joining(orWord));
             return insideAnd ? "(" + s + ")" : s;
         }
         if (e instanceof And and) {
-            return and.operands().stream().map(x -> expr(x, true)).collect(Collectors.joining(" and "));
+            return and.operands().stream().map(x -> expr(x, true)).collect(Collectors.joining(andWord));
         }
         if (e instanceof Not not) {
             return "!(" + expr(not.operand(), false) + ")";
         }
         String p = predicate((Predicate) e);
-        return insideAnd && p.contains(" or ") ? "(" + p + ")" : p;
+        return insideAnd && p.contains(orWord) ? "(" + p + ")" : p;
     }
 
     private String predicate(Predicate p) {
@@ -83,7 +105,7 @@ public final class S1ql2Writer {
         if (fields.isEmpty()) return "false";
         if (fields.size() == 1) return predicate(p, fields.get(0));
         // A legacy name without a 2.0 twin stands for several fields: OR over them, as 1.0 reads it.
-        return "(" + fields.stream().map(f -> predicate(p, f)).collect(Collectors.joining(" or ")) + ")";
+        return "(" + fields.stream().map(f -> predicate(p, f)).collect(Collectors.joining(orWord)) + ")";
     }
 
     private List<String> fieldNames(Predicate p) {
@@ -108,9 +130,12 @@ public final class S1ql2Writer {
             if (mi != null && !mi.s1ql2().isEmpty()) out.add(mi.s1ql2());
         }
         if (out.isEmpty()) {
-            diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "no S1QL 2.0 name is known for the "
-                    + (info.kind() == FieldKind.LEGACY ? "legacy " : "") + "field '" + f.written()
-                    + "': it is written unchanged", f.span(), null));
+            // written as it is, a 1.0 name the catalog knows makes the 2.0 text a mixture of dialects (S2501),
+            // which validate rejects and SentinelOne never matches: refused, like a field a target lacks
+            diagnostics.add(Diagnostic.of(Code.TRANSLATION_UNMAPPED_FIELD, "no S1QL 2.0 name is known for the "
+                    + (info.kind() == FieldKind.LEGACY ? "legacy " : "") + "field '" + f.written() + "', and written "
+                    + "as it is in 2.0 it is a 1.0 name (S2501)", f.span(),
+                    "rename the field, or add its 2.0 name to the field catalog"));
             return List.of(f.written());
         } else if (info.approximate()) {
             diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_FIELD, "'" + f.written() + "' is written as "
@@ -133,15 +158,15 @@ public final class S1ql2Writer {
         String mod = ci ? ":anycase" : ":matchcase";
         String s;
         switch (op.kind()) {
-            case EXISTS -> s = f + " = *";
+            case EXISTS -> s = f + eq + "*";
             case EMPTY -> s = op.negated() ? "(" + f + " = * and " + f + " != '')" : "(!(" + f + " = *) or " + f + " = '')";
-            case BOOL -> s = f + " = " + ((BoolValue) p.value()).value();
+            case BOOL -> s = f + eq + ((BoolValue) p.value()).value();
             case RANGE -> s = "(" + f + " >= " + scalar(p, p.values().get(0)) + " and " + f + " <= "
                     + scalar(p, p.values().get(1)) + ")";
             case COMPARE -> s = f + " " + op.comparison().symbol() + " " + scalar(p, p.value());
             case EQUALS -> {
                 if (ci && !isNumeric(p)) s = f + " in:anycase (" + literal(p.value()) + ")";
-                else s = f + " = " + scalar(p, p.value());
+                else s = f + eq + scalar(p, p.value());
                 if (op.negated()) return negated(f, s, ci && !isNumeric(p));
             }
             case IN -> s = f + " in" + mod + " (" + list(p.values()) + ")";
@@ -151,7 +176,8 @@ public final class S1ql2Writer {
             // the regex SentinelOne's own converter writes
             case STARTS_WITH -> s = from1 ? f + " matches" + mod + " " + S1ql2Strings.quote("^" + regexLiteral(p.value().text()))
                     : f + " starts_with" + mod + " " + literal(p.value());
-            case ENDS_WITH -> s = from1 ? f + " matches" + mod + " " + S1ql2Strings.quote(regexLiteral(p.value().text()) + "$")
+            // \z, not $: java.util.regex's $ also matches before a final line break ("a//\r\n" does not end with "//")
+            case ENDS_WITH -> s = from1 ? f + " matches" + mod + " " + S1ql2Strings.quote(regexLiteral(p.value().text()) + "\\z")
                     : f + " ends_with" + mod + " " + literal(p.value());
             case REGEX -> {
                 regexLimits(p);
@@ -169,8 +195,8 @@ public final class S1ql2Writer {
      * A negated 1.0 operator is false on an event without the field; `!(...)` alone would be true there, so
      * the field's presence is required too. `!=` needs no guard: 2.0 comparisons never match a missing field.
      */
-    private static String negated(String f, String positive, boolean guard) {
-        if (!guard) return positive.replaceFirst(" = ", " != ");
+    private String negated(String f, String positive, boolean guard) {
+        if (!guard) return positive.replaceFirst(java.util.regex.Pattern.quote(eq), " != ");
         return "(" + f + " = * and !(" + positive + "))";
     }
 
@@ -191,9 +217,11 @@ public final class S1ql2Writer {
 
     /**
      * Numbers bare on number fields (and fields of unknown type) so that 2.0 compares them as numbers; true and
-     * false bare on boolean fields. What is a number is the one rule (NumberText): {@code "1e3"} stays text.
+     * false bare on boolean fields. What is a number is the one rule (NumberText): {@code "1e3"} stays text. A 2.0
+     * query (fmt) keeps its values as written: {@code pid = '12'} stays quoted, a text value, not the number 12.
      */
     private String scalar(Predicate p, Value v) {
+        if (!from1) return literal(v);
         if (v instanceof BoolValue b) return Boolean.toString(b.value());
         FieldInfo info = p.field().resolved();
         boolean numericField = info == null || info.type() == FieldType.NUMBER;
@@ -217,11 +245,22 @@ public final class S1ql2Writer {
 
     /** SentinelOne's documented limits of 2.0 regexes (look-around, named groups, lazy quantifiers, length). */
     private void regexLimits(Predicate p) {
+        // an invalid pattern (S2004: it never matches, in 1.0 and in 2.0) is written as it is; only a valid one has limits
+        if (!compiles(p.value().text())) return;
         dev.s1ql.regex.RegexTranslation rx = dev.s1ql.regex.RegexTranslation.of(p.value().text(), false,
                 dev.s1ql.regex.RegexEngine.S1_2_0);
         for (String limit : rx.limits()) {
             diagnostics.add(Diagnostic.of(Code.TRANSLATION_TARGET_LIMIT, "the pattern uses " + limit
                     + "; SentinelOne may reject it in 2.0", p.value().span()));
+        }
+    }
+
+    private static boolean compiles(String regex) {
+        try {
+            java.util.regex.Pattern.compile(regex);
+            return true;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
         }
     }
 

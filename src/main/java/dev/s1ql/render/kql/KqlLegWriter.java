@@ -61,8 +61,8 @@ final class KqlLegWriter implements Combinators<KqlExpr> {
         return KqlExpr.not(leaf);
     }
 
+    /** A test on its field's column (a legacy name's own key is not read: Defender and ASIM tables have none). */
     Leaf<KqlExpr> leaf(Test t) {
-        if (t.aliasKey()) return Leaf.decided(false);   // Defender and ASIM tables have no legacy keys
         Leaf<KqlExpr> kind = switch (t.lowerField()) {
             case "eventtype" -> eventKinds.eventType(t);
             case "endpointos" -> eventKinds.endpointOs(t);

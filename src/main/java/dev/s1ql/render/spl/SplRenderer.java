@@ -112,8 +112,8 @@ final class SplRenderer implements Combinators<SplCond> {
         return SplWriter.query(base, r.isConstant() ? Atom.of("*", "true()") : r.value());
     }
 
+    /** A test on the field (a legacy name's own key is not read: SentinelOne's own export has none). */
     private Leaf<SplCond> identity(Test t) {
-        if (t.aliasKey()) return Leaf.decided(false);   // SentinelOne's own export has no legacy keys
         return SplPredicates.leaf(t, t.field(), new SplDerivation.Value(), List.of());
     }
 
@@ -180,9 +180,11 @@ final class SplRenderer implements Combinators<SplCond> {
         return SplWriter.query(base, whole);
     }
 
-    /** One test on the events of a leg: the field found in the leg's field sets, else unwritable. */
+    /**
+     * One test on the events of a leg: the field found in the leg's field sets, else unwritable (a legacy name's
+     * own key is not read: Splunk's Sysmon and CIM events have none).
+     */
     private Leaf<SplCond> mapped(Test t, Leg leg) {
-        if (t.aliasKey()) return Leaf.decided(false);   // Splunk's Sysmon and CIM events have no legacy keys
         SplProfile.FieldMapping m = profile.field(t.field(), leg.fieldSets());
         if (m == null || !m.mapped()) {
             String what = t.info() == null ? "unknown field '" + t.field() + "'" : "'" + t.field() + "'"

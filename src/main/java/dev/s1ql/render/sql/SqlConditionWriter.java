@@ -77,12 +77,11 @@ final class SqlConditionWriter implements Combinators<SqlConditionWriter.Sql> {
     }
 
     /**
-     * The column a test reads, as the interpreter binds it: a current field its own column; the key spelled like
-     * a legacy or shortcut name (the alias's extra test); an unknown field the name as written. Which column
-     * holds a field is the naming's business (v1 keys, v2 nested names, a mapping file).
+     * The column a test reads, as the interpreter binds it: a current field (a legacy name's member too) its own
+     * column; an unknown field the name as written. Which column holds a field is the naming's business (v1 keys,
+     * v2 nested names, a mapping file).
      */
     private List<String> column(Test t) {
-        if (t.aliasKey()) return naming.ofAlias(t.info());
         return t.info() != null ? naming.of(t.info()) : naming.ofName(t.field());
     }
 
@@ -101,6 +100,21 @@ final class SqlConditionWriter implements Combinators<SqlConditionWriter.Sql> {
         if (form == SqlForm.SCAN && path != null) {
             foldedColumns.add(path);
             fc = dialect.identifier(SqlForm.folded(path));
+        }
+        if (t.aliasKey() != null) {
+            // a single-member legacy name is one value: the member's, else the key spelled like the alias
+            List<String> own = naming.ofAlias(t.aliasKey());
+            columns.add(own);
+            String oc = dialect.column(own);
+            String ofc = dialect.fold(oc);
+            if (form == SqlForm.SCAN) {
+                foldedColumns.add(own);
+                ofc = dialect.identifier(SqlForm.folded(own));
+                fc = "coalesce(" + fc + ", " + ofc + ")";
+            } else {
+                fc = dialect.fold("coalesce(" + c + ", " + oc + ")");
+            }
+            c = "coalesce(" + c + ", " + oc + ")";
         }
         MatchKind kind = t.kind();
         if (kind == MatchKind.EXISTS) return written("(" + c + " IS NOT NULL)", List.of());

@@ -49,6 +49,6 @@ final class EventStamps {
     private static Test eventType(Test from, String eventType) {
         return new Test("EventType", dev.s1ql.catalog.FieldCatalog.defaults().lookup("EventType"), MatchKind.EQUALS,
                 false, null, List.of(new Operand(eventType, null, from.operands().isEmpty() ? null
-                : from.operands().get(0).source())), true, from.source(), null, false);
+                : from.operands().get(0).source())), true, from.source(), null, null);
     }
 }

@@ -1,6 +1,7 @@
 // The one place where a field as written becomes the concrete fields it reads, as the evaluator binds it: a
-// current field itself; a legacy name or shortcut (CmdLine, IP, ProcessName, ...) each of its members, OR-ed,
-// plus a key spelled like the alias (exports that kept the legacy name); an unknown field its written name.
+// current field itself; a legacy name with one member (AgentName) that member, read as one value with the key
+// spelled like the alias as its fallback (exports that kept the legacy name); a name with several members
+// (CmdLine, IP, ProcessName, ...) each member, OR-ed, and nothing else; an unknown field its written name.
 package dev.s1ql.translate.core;
 
 import dev.s1ql.ast.FieldRef;
@@ -13,8 +14,11 @@ import java.util.List;
 
 final class FieldExpansion {
 
-    /** One concrete field: its name, catalog entry (null when unknown), whether it is the alias's own key. */
-    record Member(String name, FieldInfo info, String via, boolean aliasKey) {
+    /**
+     * One concrete field: its name, catalog entry (null when unknown), the alias it was written as, and for a
+     * single-member alias that alias, whose own key is read when the event lacks the member (else null).
+     */
+    record Member(String name, FieldInfo info, String via, FieldInfo aliasKey) {
     }
 
     private final FieldCatalog catalog;
@@ -25,11 +29,14 @@ final class FieldExpansion {
 
     List<Member> expand(FieldRef ref) {
         FieldInfo f = ref.resolved();
-        if (f == null) return List.of(new Member(ref.written(), null, null, false));
-        if (f.kind() == FieldKind.FIELD || f.members().isEmpty()) return List.of(new Member(f.name(), f, null, false));
+        if (f == null) return List.of(new Member(ref.written(), null, null, null));
+        if (f.kind() == FieldKind.FIELD || f.members().isEmpty()) return List.of(new Member(f.name(), f, null, null));
+        if (f.isSingleMemberAlias()) {
+            String m = f.members().get(0);
+            return List.of(new Member(m, catalog.lookup(m), f.name(), f));
+        }
         List<Member> out = new ArrayList<>();
-        for (String m : f.members()) out.add(new Member(m, catalog.lookup(m), f.name(), false));
-        out.add(new Member(f.name(), f, f.name(), true));
+        for (String m : f.members()) out.add(new Member(m, catalog.lookup(m), f.name(), null));
         return out;
     }
 }

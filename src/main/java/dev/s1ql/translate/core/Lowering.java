@@ -108,7 +108,7 @@ public final class Lowering {
                 boolean ci = CaseRules.ignoresCase(p.operator(), false, dialect, options.enumCaseInsensitive(),
                         options.regexCaseInsensitive());
                 return new Cond.Lit(new Test(p.field().written(), null, p.operator().kind(), p.operator().negated(),
-                        p.operator().comparison(), p.values().stream().map(Operand::of).toList(), ci, p, null, false),
+                        p.operator().comparison(), p.values().stream().map(Operand::of).toList(), ci, p, null, null),
                         false);
             }
             List<Cond> members = new ArrayList<>();
@@ -178,7 +178,7 @@ public final class Lowering {
 
     /** EventType, ObjectType, EndpointOS: every event has them, and targets decide them value by value. */
     private static boolean eventAttribute(Test t) {
-        return !t.aliasKey() && (t.on("EventType") || t.on("ObjectType") || t.on("EndpointOS"));
+        return t.on("EventType") || t.on("ObjectType") || t.on("EndpointOS");
     }
 
     /**

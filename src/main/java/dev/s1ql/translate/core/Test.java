@@ -24,11 +24,12 @@ import java.util.Locale;
  * @param ignoreCase whether text comparison ignores case (CaseRules)
  * @param source     the predicate as written (positions, the operator's spelling for messages)
  * @param via        the shortcut or legacy name this test was expanded from, or null
- * @param aliasKey   true for the extra test on a key spelled like the alias itself (an export that kept the
- *                   legacy name): only targets that read raw event keys (SQL) write it
+ * @param aliasKey   for a single-member legacy name ({@code AgentName}): that name, whose own key the test reads
+ *                   when the event lacks {@code field} (one value: the member's, else the alias key's); only
+ *                   targets that read raw event keys (SQL) write the fallback; null otherwise
  */
 public record Test(String field, FieldInfo info, MatchKind kind, boolean negated, Comparison comparison,
-                   List<Operand> operands, boolean ignoreCase, Predicate source, String via, boolean aliasKey) {
+                   List<Operand> operands, boolean ignoreCase, Predicate source, String via, FieldInfo aliasKey) {
 
     public Test {
         operands = List.copyOf(operands);

@@ -44,12 +44,22 @@ public record S1Event(String id, int index, Map<String, JsonNode> fields) {
         JsonNode id = fields.remove("id");
         if (id == null) throw new IllegalArgumentException("spec event without an id: " + line);
         Map<String, JsonNode> canonical = new LinkedHashMap<>();
+        // a legacy key (agentName) is its member's value only when the event lacks the member (docs/eval.md)
+        Map<String, JsonNode> legacy = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
             String name = canonicalName(e.getKey());
+            if (isLegacyKey(e.getKey())) {
+                legacy.putIfAbsent(name, e.getValue());
+                continue;
+            }
             if (canonical.containsKey(name) && !canonical.get(name).equals(e.getValue())) {
                 throw new IllegalArgumentException("event " + id.asText() + " holds " + name + " twice with different values");
             }
             canonical.put(name, e.getValue());
+        }
+        for (Map.Entry<String, JsonNode> e : legacy.entrySet()) {
+            JsonNode member = canonical.get(e.getKey());
+            if (member == null || member.isNull()) canonical.put(e.getKey(), e.getValue());
         }
         return new S1Event(id.asText(), index, canonical);
     }
@@ -74,6 +84,12 @@ public record S1Event(String id, int index, Map<String, JsonNode> fields) {
         if (f.kind() == FieldKind.FIELD) return f.name();
         // a legacy alias with one member (agentName -> EndpointName) is that member; a shortcut (CmdLine) is no key
         return f.members().size() == 1 ? f.members().get(0) : f.name();
+    }
+
+    /** Whether an event key is spelled like a legacy name with one member (agentName for EndpointName). */
+    private static boolean isLegacyKey(String key) {
+        FieldInfo f = FieldCatalog.defaults().lookup(key);
+        return f != null && f.isSingleMemberAlias();
     }
 
     /** The text of a field (a JSON string's value, a number's or boolean's JSON text), or null when absent/null. */
