@@ -48,6 +48,8 @@ final class PipelineKql {
     private boolean events = true;
     /** Sort items not written yet: the order the rows are in. */
     private List<String> order = new ArrayList<>();
+    /** The last sort written, while its columns still exist: a later sort refines it (KQL's sort is not stable). */
+    private List<String> written = new ArrayList<>();
     /** Whether the rows have an order PowerQuery defines (after a sort, group or top). */
     private boolean ordered;
     private int internal;
@@ -75,7 +77,10 @@ final class PipelineKql {
 
     /** Writes the pending sort, if any. */
     private void flush() {
-        if (!order.isEmpty()) line("sort by " + String.join(", ", order));
+        if (!order.isEmpty()) {
+            line("sort by " + String.join(", ", order));
+            written = order;
+        }
         order = new ArrayList<>();
     }
 
@@ -86,7 +91,14 @@ final class PipelineKql {
             return true;
         }
         if (st instanceof Stage.Let l) {
-            flush();
+            // extend keeps the rows' order: the pending sort waits, unless the let replaces a column it reads
+            for (Stage.Named n : l.assignments()) {
+                String id = PipelineExprKql.identifier(n.name());
+                if (mentions(order, id) || mentions(written, id)) {
+                    flush();
+                    written = new ArrayList<>();
+                }
+            }
             List<String> items = new ArrayList<>();
             for (Stage.Named n : l.assignments()) {
                 Kql v = x.write(n.value(), names);
@@ -110,6 +122,7 @@ final class PipelineKql {
                 cols.put(n.name(), new Kql(id, v.type() == Type.NULL ? Type.TEXT : v.type()));
             }
             line("project " + String.join(", ", items));
+            written = new ArrayList<>();
             made.clear();
             made.putAll(cols);
             events = false;
@@ -129,7 +142,7 @@ final class PipelineKql {
             List<String> items = new ArrayList<>();
             for (Stage.SortKey k : so.keys()) items.addAll(orderBy(x.write(k.value(), names), k.descending()));
             x.forget();
-            for (String o : order) if (!items.contains(o)) items.add(o);
+            for (String o : order.isEmpty() ? written : order) if (!items.contains(o)) items.add(o);
             order = items;
             ordered = true;
             return true;
@@ -142,12 +155,20 @@ final class PipelineKql {
         return false;
     }
 
+    /** Whether sort items read the column {@code id}. */
+    private static boolean mentions(List<String> items, String id) {
+        String text = String.join(", ", items);
+        if (id.startsWith("[")) return text.contains(id);
+        return java.util.regex.Pattern.compile("(?<![\\w'])" + java.util.regex.Pattern.quote(id) + "(?![\\w'])").matcher(text).find();
+    }
+
     /** One aggregate column of the summarize being written. */
     private record Part(String name, String kql) {
     }
 
     private boolean group(List<Stage.Named> aggregates, List<Stage.Named> by, Stage.Top top, Stage st) {
         order = new ArrayList<>(); // summarize does not keep an order: the pending sort is moot
+        written = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<String> keyOrder = new ArrayList<>();
         LinkedHashMap<String, Kql> out = new LinkedHashMap<>();
