@@ -162,11 +162,24 @@ final class PipelineKql {
         return java.util.regex.Pattern.compile("(?<![\\w'])" + java.util.regex.Pattern.quote(id) + "(?![\\w'])").matcher(text).find();
     }
 
+    /** Columns the summarize being written needs computed first (extend), and whether its input rows are ordered. */
+    private List<String> before = new ArrayList<>();
+    private boolean rowsOrdered;
+
     /** One aggregate column of the summarize being written. */
     private record Part(String name, String kql) {
     }
 
     private boolean group(List<Stage.Named> aggregates, List<Stage.Named> by, Stage.Top top, Stage st) {
+        before = new ArrayList<>();
+        boolean byRow = aggregates.stream().flatMap(a -> PqExpr.aggregateCalls(a.value()).stream())
+                .anyMatch(c -> c.name().equals("first") || c.name().equals("last"));
+        if (byRow && ordered) {
+            // first()/last(): the rows' order as a number (the sort is written first: row_number needs it)
+            flush();
+            before.add("s1ql_row = row_number()");
+        }
+        rowsOrdered = ordered;
         order = new ArrayList<>(); // summarize does not keep an order: the pending sort is moot
         written = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -194,6 +207,7 @@ final class PipelineKql {
         int i = 0;
         for (Kql v : values.values()) direct &= i < parts.size() && v.text().equals(parts.get(i++).name());
         List<String> aggItems = new ArrayList<>();
+        if (!before.isEmpty()) line("extend " + String.join(", ", before));
         if (direct) {
             int j = 0;
             for (Map.Entry<String, Kql> e : values.entrySet()) {
@@ -307,10 +321,34 @@ final class PipelineKql {
                 String present = v.type() == Type.TEXT ? "isnotempty(" + v.text() + ")" : "isnotnull(" + v.text() + ")";
                 return part(parts, "take_anyif(" + v.text() + ", " + and(present, where) + ")", v.type());
             }
+            case "first":
+            case "last": {
+                if (!rowsOrdered) {
+                    return x.untranslated(c, "the rows have no order before it (a KQL table has none): sort them first");
+                }
+                // x of the row with the smallest (largest) position in the sorted rows
+                String col = "s1ql_x" + (++internal);
+                before.add(col + " = " + v.text());
+                part(parts, (fn.equals("first") ? "arg_min" : "arg_max") + "(s1ql_row, " + col + ")", v.type());
+                return new Kql(col, v.type());
+            }
+            case "min_by":
+            case "max_by": {
+                diagnostics.add(Diagnostic.of(Code.PIPELINE_APPROXIMATE, fn + "() becomes " + (fn.equals("min_by")
+                        ? "arg_min" : "arg_max") + "(), which takes any of the rows that tie (s1ql eval takes the first)",
+                        c.span(), null));
+                Kql by = x.write(c.args().get(1), names);
+                String present = v.type() == Type.TEXT ? "isempty(" + v.text() + ")" : "isnull(" + v.text() + ")";
+                String key = "s1ql_k" + (++internal);
+                String col = "s1ql_x" + internal;
+                // rows without a value take no part: their key is null, which arg_min/arg_max skip
+                before.add(key + " = iff(" + present + ", real(null), todouble(" + x.number(by) + "))");
+                before.add(col + " = " + v.text());
+                part(parts, (fn.equals("min_by") ? "arg_min(" : "arg_max(") + key + ", " + col + ")", v.type());
+                return new Kql(col, v.type());
+            }
             default:
-                return x.untranslated(c, fn.equals("first") || fn.equals("last") || fn.endsWith("_by")
-                        ? "KQL keeps no row order inside summarize, so the row it picks is not the one PowerQuery picks"
-                        : "no KQL aggregation does the same");
+                return x.untranslated(c, "no KQL aggregation does the same");
         }
     }
 
