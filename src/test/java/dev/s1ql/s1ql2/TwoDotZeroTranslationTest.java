@@ -33,14 +33,20 @@ class TwoDotZeroTranslationTest {
     }
 
     @Test
-    void powerQueryFiltersAreFoldedAndOtherStagesRefused() {
+    void powerQueryFiltersAreFoldedAndStagesKqlCannotSayRefused() {
         Translation folded = translate("kql", "tgt.process.cmdline contains:matchcase '-enc' | filter tgt.process.name = 'a.exe'", false);
         assertTrue(folded.ok(), folded.diagnostics()::toString);
         assertTrue(folded.output().contains("ProcessCommandLine contains_cs \"-enc\"") && folded.output().contains("FileName == \"a.exe\""),
                 folded.output());
+        // KQL writes the stages it can (issue 12) and refuses, naming it, a stage it cannot
         Translation grouped = translate("kql", "tgt.process.cmdline contains '-enc' | group count() by endpoint.name", false);
-        assertFalse(grouped.ok());
-        assertEquals(Code.UNSUPPORTED_2_0, grouped.diagnostics().get(0).code());
+        assertTrue(grouped.ok(), grouped.diagnostics()::toString);
+        assertTrue(grouped.output().contains("| summarize ['count()'] = count() by ['endpoint.name'] = DeviceName"), grouped.output());
+        Translation refused = translate("kql", "tgt.process.cmdline contains '-enc' | group n = count() by endpoint.name"
+                + " | transpose endpoint.name", false);
+        assertFalse(refused.ok());
+        assertTrue(refused.diagnostics().stream().anyMatch(d -> d.code() == Code.PIPELINE_STAGE_NOT_TRANSLATED
+                && d.message().contains("'transpose'")), refused.diagnostics()::toString);
     }
 
     @Test

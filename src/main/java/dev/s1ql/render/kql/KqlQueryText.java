@@ -12,9 +12,16 @@ import java.util.regex.Pattern;
 
 final class KqlQueryText {
 
-    /** @param eventConditions conditions on the event kind or device OS, printed in their own where */
+    /**
+     * @param eventConditions conditions on the event kind or device OS, printed in their own where
+     * @param reads           columns the pipeline's later stages read (StageFields), added after the condition
+     */
     record Leg(KqlProfile.Source source, KqlExpr condition, Map<String, String> computed,
-               Set<KqlExpr> eventConditions) {
+               Set<KqlExpr> eventConditions, Map<String, String> reads) {
+
+        Leg(KqlProfile.Source source, KqlExpr condition, Map<String, String> computed, Set<KqlExpr> eventConditions) {
+            this(source, condition, computed, eventConditions, Map.of());
+        }
     }
 
     private KqlQueryText() {
@@ -53,6 +60,7 @@ final class KqlQueryText {
         String condition = what.isEmpty() ? null : KqlWriter.write(KqlExpr.and(what));
         extend(sb, leg.computed(), condition);
         if (condition != null) sb.append("\n| where ").append(condition);
+        reads(sb, leg.reads(), leg.computed(), condition);
         return sb.toString();
     }
 
@@ -65,7 +73,9 @@ final class KqlQueryText {
         StringBuilder sb = new StringBuilder(legs.get(0).source().table());
         Map<KqlExpr, List<String>> filtersByCondition = new LinkedHashMap<>();
         Map<String, String> computed = new LinkedHashMap<>();
+        Map<String, String> reads = new LinkedHashMap<>();
         for (Leg l : legs) {
+            reads.putAll(l.reads());
             filtersByCondition.computeIfAbsent(l.condition(), k -> new ArrayList<>()).add(l.source().filter());
             computed.putAll(l.computed());
         }
@@ -80,7 +90,19 @@ final class KqlQueryText {
         String condition = any instanceof KqlExpr.Const ? null : KqlWriter.write(any);
         extend(sb, computed, condition);
         if (condition != null) sb.append("\n| where ").append(condition);
+        reads(sb, reads, computed, condition);
         return sb.toString();
+    }
+
+    /** The columns later stages read, except a computed column the condition already added with the same value. */
+    private static void reads(StringBuilder sb, Map<String, String> reads, Map<String, String> computed, String condition) {
+        List<String> items = new ArrayList<>();
+        for (Map.Entry<String, String> r : reads.entrySet()) {
+            boolean added = r.getValue().equals(computed.get(r.getKey())) && condition != null
+                    && Pattern.compile("\\b" + Pattern.quote(r.getKey()) + "\\b").matcher(condition).find();
+            if (!added) items.add(r.getKey() + " = " + r.getValue());
+        }
+        if (!items.isEmpty()) sb.append("\n| extend ").append(String.join(", ", items));
     }
 
     /** A condition made only of conditions on the kind of event or the device OS. */

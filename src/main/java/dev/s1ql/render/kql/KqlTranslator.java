@@ -1,6 +1,7 @@
 // S1QL -> KQL: the KQL dialect of the translation core. Each kind of SentinelOne event is one leg, read from the
 // profile's table for it (or missing when the profile has none); the core writes the query's condition for each
-// leg with KqlLegWriter, drops only what a table cannot say, and KqlQueryText joins the tables with union.
+// leg with KqlLegWriter, drops only what a table cannot say, and KqlQueryText joins the tables with union; the
+// PowerQuery stages after the filter follow as KQL operators on the union (PipelineKql).
 package dev.s1ql.render.kql;
 
 import dev.s1ql.ast.Span;
@@ -46,7 +47,6 @@ public final class KqlTranslator implements Translator {
         KqlProfile profile = profile(options.profile(), options.mapping());
         Lowered lowered = new Lowering(LoweringOptions.of(options, true)).lower(query);
         List<Diagnostic> all = new ArrayList<>(lowered.diagnostics());
-        all.addAll(lowered.refuseStages("KQL"));
         if (all.stream().anyMatch(Diagnostic::isError)) return new Translation(null, all);
 
         List<LegPlan.Leg<KqlLegWriter>> legs = new ArrayList<>();
@@ -62,6 +62,12 @@ public final class KqlTranslator implements Translator {
                 (t, leg) -> leg.leaf(t), new KqlLegWriter(profile, profile.sources().get(0)), SPECIALIZER, where(query));
         all.addAll(out.diagnostics());
         if (!out.ok()) return new Translation(null, all);
+        // the stages after the filter read event fields as one column each across the tables (StageFields)
+        List<KqlProfile.Source> sources = out.kept().stream().map(k -> k.leg().payload().source()).toList();
+        StageFields fields = new StageFields(profile, sources);
+        PipelineKql.Written stages = PipelineKql.write(lowered.outputStages(), profile, fields, query.dialect());
+        all.addAll(stages.diagnostics());
+        if (all.stream().anyMatch(Diagnostic::isError)) return new Translation(null, all);
         List<KqlQueryText.Leg> written = new ArrayList<>();
         for (LegPlan.Kept<KqlExpr, KqlLegWriter> k : out.kept()) {
             KqlLegWriter leg = k.leg().payload();
@@ -71,9 +77,10 @@ public final class KqlTranslator implements Translator {
                         + source.table() + ": " + source.note(), where(query)));
             }
             KqlExpr cond = k.result().isConstant() ? KqlExpr.TRUE : k.result().value();
-            written.add(new KqlQueryText.Leg(source, cond, leg.computedColumns(), leg.eventConditions()));
+            written.add(new KqlQueryText.Leg(source, cond, leg.computedColumns(), leg.eventConditions(),
+                    fields.extensions(written.size())));
         }
-        return new Translation(KqlQueryText.write(written), Strictness.apply(all, options.strict()));
+        return new Translation(KqlQueryText.write(written) + stages.text(), Strictness.apply(all, options.strict()));
     }
 
     private static Span where(Query q) {

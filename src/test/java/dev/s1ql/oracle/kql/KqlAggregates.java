@@ -3,7 +3,9 @@
 // count() counts rows; countif(p) rows where p is true; dcount(x) distinct non-null values (Kusto estimates; the
 // oracle counts exactly, so a test on a large cardinality would differ); sum, avg, min, max ignore nulls
 // ("null values": aggregations ignore nulls); make_set/make_list collect (make_set without duplicates; order is
-// not defined); take_any(x) any one value (the oracle takes the first); percentile(x, p) the nearest-rank
+// not defined); the *if forms (sumif, avgif, minif, maxif, dcountif, make_set_if, make_list_if, take_anyif) the
+// same over the rows where their predicate is true; take_any(x) any one value (the oracle takes the first);
+// percentile(x, p) the nearest-rank
 // percentile ("Calculates an estimate for the specified nearest-rank percentile"); arg_max/arg_min(x, cols...) the
 // row where x is largest/smallest.
 package dev.s1ql.oracle.kql;
@@ -40,9 +42,25 @@ final class KqlAggregates {
         return e instanceof KqlExpr.Literal l ? KqlValues.text(l.value()) : "";
     }
 
+    /** The aggregations with a predicate and the plain aggregation each applies to the rows where it is true. */
+    private static final java.util.Map<String, String> CONDITIONAL = java.util.Map.of("sumif", "sum", "avgif", "avg",
+            "minif", "min", "maxif", "max", "dcountif", "dcount", "make_set_if", "make_set", "make_list_if", "make_list",
+            "take_anyif", "take_any");
+
     /** The value of one aggregation over a group's rows. */
     static Object aggregate(KqlQuery.Aggregate a, List<KqlRow> rows, KqlScalars scalars) {
         List<KqlExpr> args = a.args();
+        String plain = CONDITIONAL.get(a.function());
+        if (plain != null) {
+            // <name>if(expr, predicate [, more]): <name>(expr [, more]) over the rows where predicate is true
+            if (args.size() < 2) throw new KqlException(a.function() + "() needs an expression and a predicate");
+            List<KqlRow> kept = new ArrayList<>();
+            for (KqlRow r : rows) if (scalars.isTrue(args.get(1), r)) kept.add(r);
+            List<KqlExpr> rest = new ArrayList<>();
+            rest.add(args.get(0));
+            rest.addAll(args.subList(2, args.size()));
+            return aggregate(new KqlQuery.Aggregate(a.name(), plain, rest), kept, scalars);
+        }
         switch (a.function()) {
             case "count":
                 if (!args.isEmpty()) {
@@ -92,7 +110,9 @@ final class KqlAggregates {
             case "make_set", "make_list": {
                 ArrayNode arr = JsonNodeFactory.instance.arrayNode();
                 Set<String> seen = new LinkedHashSet<>();
+                long max = args.size() > 1 ? (Long) scalars.eval(args.get(1), rows.isEmpty() ? null : rows.get(0)) : Long.MAX_VALUE;
                 for (Object v : values(args.get(0), rows, scalars)) {
+                    if (arr.size() >= max) break;
                     if (a.function().equals("make_set") && !seen.add(KqlValues.typeName(v) + ":" + KqlValues.text(v))) continue;
                     arr.add(JSON.valueToTree(v instanceof java.time.Instant || v instanceof java.time.Duration
                             ? KqlValues.text(v) : v));

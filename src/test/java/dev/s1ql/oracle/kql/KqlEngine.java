@@ -5,7 +5,8 @@
 // keeps and computes the listed columns in that order; project-away drops, project-rename renames; summarize gives
 // the by-columns then the aggregations, one row per distinct by-key (one row in all when there is no by); sort
 // orders by the keys (default desc; nulls first for asc and last for desc), take/limit keep the first rows, top N
-// by = sort then take; distinct keeps distinct combinations; count gives one row with Count.
+// by = sort then take; extend x = row_number() numbers the rows from 1 in their order; distinct keeps
+// distinct combinations; count gives one row with Count.
 package dev.s1ql.oracle.kql;
 
 import dev.s1ql.oracle.kql.KqlQuery.Named;
@@ -144,7 +145,11 @@ final class KqlEngine {
         Map<String, KqlColumn> current = new LinkedHashMap<>(index);
         for (Named item : items) {
             List<Object> values = new ArrayList<>();
-            for (Map<String, Object> r : rows) values.add(scalars.eval(item.expr(), new KqlRow(current, r)));
+            for (Map<String, Object> r : rows) {
+                // row_number(): the row's 1-based position in the (serialized) input, as the window function gives it
+                values.add(item.expr() instanceof KqlExpr.Call c && c.function().equals("row_number") && c.args().isEmpty()
+                        ? (Object) (long) (values.size() + 1) : scalars.eval(item.expr(), new KqlRow(current, r)));
+            }
             KqlColumn col = new KqlColumn(item.name(), inferType(values));
             int at = -1;
             for (int i = 0; i < columns.size(); i++) if (columns.get(i).name().equals(item.name())) at = i;

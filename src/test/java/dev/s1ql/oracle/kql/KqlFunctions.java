@@ -5,7 +5,9 @@
 // (zero-based start, optional length), replace_string (every occurrence), replace_regex (RE2, \1 in the rewrite
 // names a group), extract (RE2; the capture group's text, "" without a match), split (a dynamic array; with an
 // index, an array of that one part), strcat, iff/iif, case, not, parse_json/todynamic, coalesce, array_length,
-// indexof, bin.
+// indexof, bin, strcmp (-1, 0 or 1 by ordinal order), trim/trim_start/trim_end (regex first: every leading and
+// trailing match removed), array_sort_asc, array_slice (end included), min_of/max_of (nulls ignored), abs,
+// ceiling, sqrt, exp, log (natural), pow.
 package dev.s1ql.oracle.kql;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,8 +79,76 @@ final class KqlFunctions {
                 yield (long) s.indexOf(string(a.get(1), name));
             }
             case "bin", "floor" -> bin(arg(a, 0, 2, name), a.get(1));
+            case "strcmp" -> {
+                if (a.size() != 2) throw new KqlException("strcmp() takes 2 arguments");
+                int c = string(a.get(0), name).compareTo(string(a.get(1), name));
+                yield (long) Integer.signum(c);
+            }
+            case "trim", "trim_start", "trim_end" -> trim(name, string(arg(a, 0, 2, name), name), string(a.get(1), name));
+            case "array_sort_asc" -> sortArray(arg(a, 0, 1, name));
+            case "array_slice" -> slice(a);
+            case "min_of", "max_of" -> {
+                Object best = null;
+                for (Object o : a) {
+                    Object v = KqlValues.scalar(o);
+                    if (v == null) continue;
+                    int c = best == null ? 0 : KqlValues.compare(v, best);
+                    if (best == null || (name.equals("min_of") ? c < 0 : c > 0)) best = v;
+                }
+                yield best;
+            }
+            case "abs" -> math(arg(a, 0, 1, name), Math::abs);
+            case "ceiling" -> math(arg(a, 0, 1, name), Math::ceil);
+            case "sqrt" -> math(arg(a, 0, 1, name), Math::sqrt);
+            case "exp" -> math(arg(a, 0, 1, name), Math::exp);
+            case "log" -> math(arg(a, 0, 1, name), Math::log);
+            case "pow" -> {
+                Object x = KqlValues.scalar(arg(a, 0, 2, name));
+                Object y = KqlValues.scalar(a.get(1));
+                yield x == null || y == null ? null : (Object) Math.pow(((Number) x).doubleValue(), ((Number) y).doubleValue());
+            }
             default -> throw new KqlException("function " + name + "() is not in the oracle's KQL subset");
         };
+    }
+
+    /** trim(regex, source): every leading and/or trailing match of regex removed (trim_start, trim_end: one side). */
+    private static String trim(String fn, String regex, String source) {
+        String s = source;
+        if (!fn.equals("trim_end")) s = KqlStringOperators.regex("^(?:" + regex + ")+").matcher(s).replaceFirst("");
+        if (!fn.equals("trim_start")) s = KqlStringOperators.regex("(?:" + regex + ")+$").matcher(s).replaceFirst("");
+        return s;
+    }
+
+    /** array_sort_asc(array): the elements in ascending order (a null array stays null). */
+    private static Object sortArray(Object v) {
+        if (!(v instanceof JsonNode n) || !n.isArray()) return null;
+        List<JsonNode> items = new java.util.ArrayList<>();
+        n.forEach(items::add);
+        items.sort((x, y) -> KqlValues.compare(KqlValues.scalar(x), KqlValues.scalar(y)));
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        items.forEach(out::add);
+        return out;
+    }
+
+    /** array_slice(array, start, end): the elements from start to end, both included (negative counts from the end). */
+    private static Object slice(List<Object> a) {
+        if (a.size() != 3) throw new KqlException("array_slice() takes 3 arguments");
+        if (!(a.get(0) instanceof JsonNode n) || !n.isArray()) return null;
+        Long start = toLong(a.get(1));
+        Long end = toLong(a.get(2));
+        if (start == null || end == null) return null;
+        long from = start < 0 ? n.size() + start : start;
+        long to = end < 0 ? n.size() + end : end;
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (long i = Math.max(0, from); i <= Math.min(to, n.size() - 1L); i++) out.add(n.get((int) i));
+        return out;
+    }
+
+    private static Object math(Object v, java.util.function.DoubleUnaryOperator f) {
+        v = KqlValues.scalar(v);
+        if (v == null) return null;
+        if (!(v instanceof Number x)) throw new KqlException("a number function of " + KqlValues.typeName(v));
+        return f.applyAsDouble(x.doubleValue());
     }
 
     private static Object arg(List<Object> a, int i, int expected, String name) {

@@ -182,11 +182,7 @@ final class KqlParser {
         List<Aggregate> aggs = new ArrayList<>();
         if (!peekWord("by")) {
             do {
-                String name = null;
-                if (peek().kind() == Kind.IDENT && peekAt(1).is("=")) {
-                    name = ident();
-                    expect("=");
-                }
+                String name = assignedName();
                 String fn = ident();
                 expect("(");
                 List<KqlExpr> args = new ArrayList<>();
@@ -208,9 +204,8 @@ final class KqlParser {
     private List<Named> namedList() {
         List<Named> out = new ArrayList<>();
         do {
-            if (peek().kind() == Kind.IDENT && peekAt(1).is("=") && !peekAt(1).is("==")) {
-                String name = ident();
-                expect("=");
+            String name = assignedName();
+            if (name != null) {
                 out.add(new Named(name, expr()));
             } else {
                 KqlExpr e = expr();
@@ -218,6 +213,22 @@ final class KqlParser {
             }
         } while (accept(","));
         return out;
+    }
+
+    /** {@code name =} or {@code ['name'] =} (a column name in brackets: the identifier-quoting syntax), else null. */
+    private String assignedName() {
+        if (peek().kind() == Kind.IDENT && peekAt(1).is("=")) {
+            String name = ident();
+            expect("=");
+            return name;
+        }
+        if (peek().is("[") && peekAt(1).kind() == Kind.STRING && peekAt(2).is("]") && peekAt(3).is("=")) {
+            i++;
+            String name = (String) next().value();
+            i += 2;
+            return name;
+        }
+        return null;
     }
 
     // ---- scalar

@@ -1,5 +1,5 @@
-// Every KQL s1ql emits — the seed rule, the golden files, the whole corpus for both profiles, and a sample of
-// fuzzed literals — checked by Microsoft's Kusto.Language (tools/kql-check, one Node process for the batch):
+// Every KQL s1ql emits — the seed rule, the golden files, the pipeline spec queries, the whole corpus for both
+// profiles, and a sample of fuzzed literals — checked by Microsoft's Kusto.Language (tools/kql-check, one Node process for the batch):
 // no syntax error and no unknown table or column. Also measures how much of the corpus translates, and
 // compares with what pySigma's KQL backend renders. Skips with a message when Node, the npm package or
 // ../shared is missing.
@@ -66,6 +66,16 @@ class KqlKustoCheckTest {
                 }
             }
         }
+        // the pipeline spec queries (PowerQuery stages), with the events' "id" read from a column every table has
+        for (Path spec : pipelineSpecs()) {
+            String query = dev.s1ql.eval.EvalSpecFile.read(spec).query();
+            for (String profile : PROFILES) {
+                Translation t = translatePipeline(query, profile);
+                if (t.ok()) batch.add(new Item("spec/" + spec.getFileName() + "/" + profile, profile, t.output()));
+            }
+        }
+        System.out.printf("pipeline spec queries sent to Kusto.Language: %d%n",
+                batch.stream().filter(i -> i.id().startsWith("spec/")).count());
         Random random = new Random(7);
         for (String v : KqlLiteralTest.fuzzValues(random, 300)) {
             batch.add(new Item("literal/" + batch.size(), "mde",
@@ -118,6 +128,26 @@ class KqlKustoCheckTest {
                 failures.size() + " emitted queries fail Kusto.Language");
         int[] mde = counts.get("mde");
         assertTrue(mde[1] * 100 >= mde[0] * 97, "fewer than 97% of the corpus translates to mde: " + mde[1]);
+    }
+
+    /** The spec files of PowerQuery pipelines. */
+    static List<Path> pipelineSpecs() throws IOException {
+        try (var s = Files.list(Path.of("src/test/resources/spec/pipeline"))) {
+            return s.filter(p -> p.toString().endsWith(".spec")).sorted().toList();
+        }
+    }
+
+    /** A pipeline spec query, its "id" mapped to a column of every table of the schema (ReportId, Type). */
+    static Translation translatePipeline(String query, String profile) throws IOException {
+        Path mapping = Files.createTempFile("s1ql-kql-id", ".tsv");
+        try {
+            String column = profile.equals("mde") ? "tostring(ReportId)" : "Type";
+            Files.writeString(mapping, "field\tkinds\tcolumn\ttype\nid\t*\t" + column + "\tstring\n");
+            ParseResult r = new dev.s1ql.parse.QueryReader().read(query, dev.s1ql.parse.DialectChoice.AUTO);
+            return Translators.forTarget("kql").translate(r.query(), new TranslationOptions(profile, mapping, false));
+        } finally {
+            Files.deleteIfExists(mapping);
+        }
     }
 
     static Translation translate(String query, String profile) {
