@@ -125,7 +125,7 @@ final class SplPipeline {
                 String v = arg.type() == Type.NUMBER ? plainField(arg) : null;
                 if (v == null) {
                     v = x.fresh("p");
-                    assignments.add(v + "=" + SplPipelineExpr.number(arg));
+                    assignments.add(field(v) + "=" + SplPipelineExpr.number(arg));
                     helpers.add(v);
                 }
                 String total = x.fresh("q");
@@ -155,8 +155,9 @@ final class SplPipeline {
         if (!temps.isEmpty()) commands.add("fields - " + String.join(", ", temps));
     }
 
+    /** {@code field=expression}; the destination is bare when plain (dots allowed), else double-quoted. */
     private static String assign(String name, Spl v) {
-        return SplLiteral.evalField(name) + "=" + v.text();
+        return field(name) + "=" + v.text();
     }
 
     /** A field name in a command's field list (table, sort, by, rename): bare when plain, else double-quoted. */
@@ -401,7 +402,7 @@ final class SplPipeline {
                         x.untranslated(c, "a cap that is not a constant number");
                         return null;
                     }
-                    after = ref + "=mvindex(" + ref + ", 0, " + (n.number().longValue() - 1) + ")";
+                    after = field(name) + "=mvindex(" + ref + ", 0, " + (n.number().longValue() - 1) + ")";
                 }
                 return new Aggregation((distinct ? "values(" : "list(") + argument(v, plain, where, false) + ")",
                         Type.LIST, after);
@@ -420,7 +421,7 @@ final class SplPipeline {
                 String t = "if(" + SplPipelineExpr.truthy(v) + ", 1, 0)";
                 if (where != null) t = "if(" + where + ", " + t + ", null())";
                 return new Aggregation((fn.equals("any_true") ? "max" : "min") + "(eval(" + t + "))", Type.TEXT,
-                        ref + "=if(" + ref + "==1, \"true\", \"false\")");
+                        field(name) + "=if(" + ref + "==1, \"true\", \"false\")");
             }
             default:
                 x.untranslated(c, PqFunctions.defaults().lookup(fn) == null ? "an unknown function"

@@ -109,7 +109,12 @@ public final class SplOracle {
         while (pos < args.length()) {
             int eq = args.indexOf('=', pos);
             if (eq < 0) throw new IllegalArgumentException("eval needs field=expression: " + args);
-            String field = args.substring(pos, eq).strip().replaceAll("^'|'$", "");
+            String field = args.substring(pos, eq).strip();
+            if (field.startsWith("\"") && field.endsWith("\"") && field.length() > 1) {
+                field = field.substring(1, field.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+            } else {
+                field = field.replaceAll("^'|'$", "");
+            }
             Object[] parsed = SplExprParser.parsePrefix(args, eq + 1);
             assignments.add(Map.entry(field, (SplExpr) parsed[0]));
             pos = (int) parsed[1];
