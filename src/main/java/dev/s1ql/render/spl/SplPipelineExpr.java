@@ -309,8 +309,8 @@ final class SplPipelineExpr {
             case ADD -> "(" + x + " + " + y + ")";
             case SUB -> "(" + x + " - " + y + ")";
             case MUL -> "(" + x + " * " + y + ")";
-            case DIV -> "if(" + y + "==0, null(), " + x + " / " + y + ")";
-            default -> "if(" + y + "==0, null(), " + x + " % " + y + ")";
+            case DIV -> nonZero(b.right()) ? "(" + x + " / " + y + ")" : "if(" + y + "==0, null(), " + x + " / " + y + ")";
+            default -> nonZero(b.right()) ? "(" + x + " % " + y + ")" : "if(" + y + "==0, null(), " + x + " % " + y + ")";
         };
         if (op == PqExpr.BinaryOp.ADD && (l.type() == Type.TEXT || r.type() == Type.TEXT)) {
             // text that is not a number joins as text (null as nothing), as the evaluator's `+`
@@ -322,6 +322,11 @@ final class SplPipelineExpr {
                     + String.join(" OR ", present) + ", " + join + ", null()))", Type.TEXT);
         }
         return new Spl(value, Type.NUMBER);
+    }
+
+    /** A number literal other than 0 (a division by it needs no guard). */
+    private static boolean nonZero(PqExpr e) {
+        return e instanceof PqExpr.Literal l && l.value() instanceof NumberValue n && n.number().signum() != 0;
     }
 
     /**
