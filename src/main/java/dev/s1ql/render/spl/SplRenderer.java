@@ -47,8 +47,17 @@ final class SplRenderer implements Combinators<SplCond> {
 
     private static final Specializer SPECIALIZER = new Specializer(EventUniverse.defaults());
 
+    /** A SentinelOne event class the search keeps, with the Splunk events that hold it (for pipeline stages). */
+    record KeptLeg(EventClass cls, EventSelector selector, List<String> fieldSets) {
+        /** An eval test that an event is one of this leg's Splunk events. */
+        String test() {
+            return selectorAtom(selector).eval();
+        }
+    }
+
     private final SplProfile profile;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<KeptLeg> kept = new ArrayList<>();
 
     SplRenderer(SplProfile profile) {
         this.profile = profile;
@@ -62,6 +71,11 @@ final class SplRenderer implements Combinators<SplCond> {
 
     List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /** The legs the rendered search keeps (empty for the identity profile, whose one leg is every event). */
+    List<KeptLeg> kept() {
+        return kept;
     }
 
     /**
@@ -142,6 +156,7 @@ final class SplRenderer implements Combinators<SplCond> {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (LegPlan.Kept<SplCond, Leg> k : out.kept()) {
             Leg leg = k.leg().payload();
+            kept.add(new KeptLeg(k.leg().cls(), leg.selector(), leg.fieldSets()));
             if (!leg.mapping().exact()) {
                 diagnostics.add(Diagnostic.of(Code.TRANSLATION_APPROXIMATE_EVENT, "SentinelOne '" + k.leg().cls().eventType()
                         + "' events are approximated: " + leg.mapping().source(), where));

@@ -48,13 +48,20 @@ public final class SplTranslator implements Translator {
     public Translation translate(Query query, TranslationOptions options) {
         SplProfile profile = profile(options.profile() == null ? profiles().get(0) : options.profile(),
                 options.mapping(), baseSettings(options));
-        Lowered lowered = new Lowering(LoweringOptions.of(options, !profile.identity())).lower(query);
+        LoweringOptions readings = LoweringOptions.of(options, !profile.identity());
+        Lowered lowered = new Lowering(readings).lower(query);
         List<Diagnostic> all = new java.util.ArrayList<>(lowered.diagnostics());
-        all.addAll(lowered.refuseStages("SPL"));
         if (all.stream().anyMatch(Diagnostic::isError)) return new Translation(null, all);
         SplRenderer renderer = new SplRenderer(profile);
         String text = renderer.render(lowered.condition(), query.root() == null ? Span.NONE : query.root().span());
         all.addAll(renderer.diagnostics());
+        if (text != null && !lowered.outputStages().isEmpty()) {
+            // the stages after the search: where, eval, stats, sort, head ... (SplPipeline)
+            SplPipeline pipeline = new SplPipeline(profile, renderer.kept(), query.dialect(), readings);
+            String stages = pipeline.write(lowered.outputStages());
+            all.addAll(pipeline.diagnostics());
+            text = stages == null ? null : text + stages;
+        }
         return new Translation(text, Strictness.apply(dedupe(all), options.strict()));
     }
 

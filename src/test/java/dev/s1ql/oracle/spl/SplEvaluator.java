@@ -4,7 +4,8 @@
 // (first non-null), match (PCRE, unanchored find), like (% any run, _ one character), searchmatch (a search
 // expression on the event), lower, upper, len, replace (PCRE; \1 names a group), substr (1-based; a negative start
 // counts from the end), mvindex (0-based, negative from the end, end inclusive), mvcount, mvjoin, split, tonumber,
-// tostring, trim, round, abs, true(), false(), null(). Comparisons are numeric when both sides read as numbers,
+// tostring, trim/ltrim/rtrim (spaces and tabs, or the characters given), round, abs, floor, ceiling/ceil, sqrt,
+// exp, ln, pow, min/max (numbers by value, a string greater than any number), true(), false(), null(). Comparisons are numeric when both sides read as numbers,
 // else by text, case-sensitive ("where command": = and == compare strings case-sensitively). + adds numbers and
 // joins strings; `.` joins text.
 // Assumed where the pages are silent: a null operand makes a comparison null; AND/OR/NOT follow three-valued logic
@@ -177,7 +178,58 @@ final class SplEvaluator {
             case "len":
                 return text == null ? null : BigDecimal.valueOf(text.codePointCount(0, text.length()));
             case "trim":
-                return text == null ? null : text.strip();
+            case "ltrim":
+            case "rtrim": {
+                // "Text functions": without a second argument, spaces and tabs are removed
+                if (text == null) return null;
+                String chars = a.size() > 1 ? SplValues.text(a.get(1)) : " \t";
+                int from = 0;
+                int to = text.length();
+                if (!fn.equals("rtrim")) while (from < to && chars.indexOf(text.charAt(from)) >= 0) from++;
+                if (!fn.equals("ltrim")) while (to > from && chars.indexOf(text.charAt(to - 1)) >= 0) to--;
+                return text.substring(from, to);
+            }
+            case "floor":
+            case "ceiling":
+            case "ceil": {
+                BigDecimal d = SplValues.number(first);
+                return d == null ? null : d.setScale(0, fn.equals("floor") ? RoundingMode.FLOOR : RoundingMode.CEILING);
+            }
+            case "sqrt":
+            case "exp":
+            case "ln": {
+                BigDecimal d = SplValues.number(first);
+                if (d == null) return null;
+                double v = switch (fn) {
+                    case "sqrt" -> Math.sqrt(d.doubleValue());
+                    case "exp" -> Math.exp(d.doubleValue());
+                    default -> Math.log(d.doubleValue());
+                };
+                return Double.isFinite(v) ? new BigDecimal(v, MathContext.DECIMAL64) : null;
+            }
+            case "pow": {
+                BigDecimal x = SplValues.number(first);
+                BigDecimal y = SplValues.number(a.get(1));
+                if (x == null || y == null) return null;
+                double v = Math.pow(x.doubleValue(), y.doubleValue());
+                return Double.isFinite(v) ? new BigDecimal(v, MathContext.DECIMAL64) : null;
+            }
+            case "min":
+            case "max": {
+                // "Statistical eval functions": numbers compare numerically, a string is greater than any number
+                Object best = null;
+                for (Object o : a) {
+                    Object v = single(o);
+                    if (v == null) continue;
+                    if (best == null) {
+                        best = v;
+                        continue;
+                    }
+                    int order = orderNumbersFirst(v, best);
+                    if (fn.equals("min") ? order < 0 : order > 0) best = v;
+                }
+                return best;
+            }
             case "replace":
                 return text == null ? null : replace(text, SplValues.text(a.get(1)), SplValues.text(a.get(2)));
             case "substr":
@@ -220,6 +272,15 @@ final class SplEvaluator {
             default:
                 throw new IllegalArgumentException("eval function " + c.function() + "() is not in the oracle's SPL subset");
         }
+    }
+
+    private static int orderNumbersFirst(Object a, Object b) {
+        BigDecimal x = SplValues.number(a);
+        BigDecimal y = SplValues.number(b);
+        if (x != null && y != null) return x.compareTo(y);
+        if (x != null) return -1;
+        if (y != null) return 1;
+        return SplValues.text(a).compareTo(SplValues.text(b));
     }
 
     private static String replace(String text, String regex, String replacement) {

@@ -1,8 +1,8 @@
 // The SPL oracle's entry point: runs an SPL query over events (field name to value: a string, or a list for a
 // multivalue field) and returns the result rows. It reads the subset s1ql emits and pipelines will need, written
 // from Splunk's documentation (Search Manual, Search Reference), not from s1ql's renderer: the search expression
-// (SplSearch), and the commands search, where, eval (SplEvaluator), stats (SplStats), sort, head, table, fields,
-// rename. ``` comments ``` are removed first ("Add comments to searches"). What it does not know it refuses.
+// (SplSearch), and the commands search, where, eval (SplEvaluator; a boolean result cannot be assigned to a
+// field), stats and eventstats (SplStats), streamstats count, sort, head, table, fields, rename. ``` comments ``` are removed first ("Add comments to searches"). What it does not know it refuses.
 //   sort: `sort [N] [+|-]field, ...` ascending by default; values that read as numbers sort numerically and
 //   before text, text sorts lexicographically (uppercase before lowercase); results missing the field come last
 //   in either direction; at most N results, 10000 by default ("sort command", "Lexicographical order").
@@ -42,6 +42,8 @@ public final class SplOracle {
                 case "where" -> where(args, rows);
                 case "eval" -> eval(args, rows);
                 case "stats" -> SplStats.run(args, rows);
+                case "eventstats" -> SplStats.eventstats(args, rows);
+                case "streamstats" -> streamstats(args, rows);
                 case "sort" -> sort(args, rows);
                 case "head" -> head(args, rows);
                 case "table" -> table(args, rows);
@@ -107,7 +109,12 @@ public final class SplOracle {
         while (pos < args.length()) {
             int eq = args.indexOf('=', pos);
             if (eq < 0) throw new IllegalArgumentException("eval needs field=expression: " + args);
-            String field = args.substring(pos, eq).strip().replaceAll("^'|'$", "");
+            String field = args.substring(pos, eq).strip();
+            if (field.startsWith("\"") && field.endsWith("\"") && field.length() > 1) {
+                field = field.substring(1, field.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+            } else {
+                field = field.replaceAll("^'|'$", "");
+            }
             Object[] parsed = SplExprParser.parsePrefix(args, eq + 1);
             assignments.add(Map.entry(field, (SplExpr) parsed[0]));
             pos = (int) parsed[1];
@@ -121,6 +128,10 @@ public final class SplOracle {
             Map<String, Object> row = new LinkedHashMap<>(r);
             for (Map.Entry<String, SplExpr> a : assignments) {
                 Object v = SplEvaluator.eval(a.getValue(), row);
+                if (v instanceof Boolean) {
+                    // "eval command": fields cannot be assigned a boolean result; use if([bool expr], [expr], [expr])
+                    throw new IllegalArgumentException("eval cannot assign a boolean to " + a.getKey());
+                }
                 if (v == null) row.remove(a.getKey());
                 else row.put(a.getKey(), v);
             }
@@ -129,7 +140,7 @@ public final class SplOracle {
         return out;
     }
 
-    private static final Pattern SORT_KEY = Pattern.compile("([+-]?)\\s*(?:(num|str|auto)\\(([^)]+)\\)|([^\\s,]+))");
+    private static final Pattern SORT_KEY = Pattern.compile("\\s*([+-]?)\\s*(?:(num|str|auto)\\(([^)]+)\\)|\"([^\"]*)\"|([^\\s,]+))");
 
     private static List<Map<String, Object>> sort(String args, List<Map<String, Object>> rows) {
         String rest = args.strip();
@@ -149,7 +160,7 @@ public final class SplOracle {
         Matcher m = SORT_KEY.matcher(rest);
         while (m.find()) {
             boolean descending = m.group(1).equals("-") != reverse;
-            String field = m.group(3) != null ? m.group(3).strip() : m.group(4);
+            String field = m.group(3) != null ? m.group(3).strip() : m.group(4) != null ? m.group(4) : m.group(5);
             String type = m.group(2) == null ? "auto" : m.group(2);
             Comparator<Map<String, Object>> one = (a, b) -> {
                 Object x = a.get(field);
@@ -175,6 +186,23 @@ public final class SplOracle {
         return SplValues.text(x).compareTo(SplValues.text(y));
     }
 
+    /**
+     * streamstats, only {@code count AS name}: each result gets the number of results up to and including it
+     * ("streamstats command": count is cumulative over the results seen so far).
+     */
+    private static List<Map<String, Object>> streamstats(String args, List<Map<String, Object>> rows) {
+        Matcher m = Pattern.compile("count(?:\\s+(?:AS|as)\\s+(\\w+))?").matcher(args.strip());
+        if (!m.matches()) throw new IllegalArgumentException("streamstats " + args + " is not in the oracle's SPL subset");
+        String name = m.group(1) == null ? "count" : m.group(1);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> row = new LinkedHashMap<>(r);
+            row.put(name, java.math.BigDecimal.valueOf(out.size() + 1));
+            out.add(row);
+        }
+        return out;
+    }
+
     private static List<Map<String, Object>> head(String args, List<Map<String, Object>> rows) {
         String n = args.replaceFirst("^limit=", "").strip();
         int limit = n.isEmpty() ? 10 : Integer.parseInt(n);
@@ -182,9 +210,7 @@ public final class SplOracle {
     }
 
     private static List<String> names(String args) {
-        List<String> out = new ArrayList<>();
-        for (String f : args.split("[,\\s]+")) if (!f.isBlank()) out.add(f.strip());
-        return out;
+        return SplStats.fieldList(args);
     }
 
     private static List<Map<String, Object>> table(String args, List<Map<String, Object>> rows) {

@@ -10,7 +10,6 @@
 package dev.s1ql.oracle.spl;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,20 +23,20 @@ import java.util.regex.Pattern;
 
 final class SplStats {
 
-    private static final Pattern AGG = Pattern.compile("(\\w+)(?:\\(([^)]*)\\))?(?:\\s+(?:AS|as)\\s+(\"[^\"]*\"|\\S+))?");
     private static final Pattern PERC = Pattern.compile("(?:perc|p|exactperc|upperperc)(\\d+(?:\\.\\d+)?)");
 
-    private record Aggregation(String function, String field, String name) {
+    /** One aggregation: its function, and a field or an eval expression (or neither, for count). */
+    record Aggregation(String function, String field, SplExpr expr, String name) {
     }
 
     private SplStats() {
     }
 
     static List<Map<String, Object>> run(String args, List<Map<String, Object>> events) {
-        String[] parts = args.split("\\s+(?i:by)\\s+", 2);
+        String[] parts = splitBy(args);
         List<Aggregation> aggs = aggregations(parts[0].strip());
         List<String> by = new ArrayList<>();
-        if (parts.length > 1) for (String f : parts[1].split("[,\\s]+")) if (!f.isBlank()) by.add(f.strip());
+        if (parts.length > 1) by.addAll(fieldList(parts[1]));
         Map<List<String>, List<Map<String, Object>>> groups = new TreeMap<>(SplStats::compareKeys);
         for (Map<String, Object> e : events) {
             List<String> key = new ArrayList<>();
@@ -63,6 +62,70 @@ final class SplStats {
         return out;
     }
 
+    /** Field names separated by commas or spaces; a name in double quotes may hold anything but a quote. */
+    static List<String> fieldList(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([^\"]*)\"|([^\\s,]+)").matcher(text);
+        while (m.find()) out.add(m.group(1) != null ? m.group(1) : m.group(2));
+        return out;
+    }
+
+    /**
+     * eventstats: the same aggregations over all the results (or per by-group), added to every result as new
+     * fields ("eventstats command"); results missing a by-field get nothing added.
+     */
+    static List<Map<String, Object>> eventstats(String args, List<Map<String, Object>> rows) {
+        String[] parts = splitBy(args);
+        List<Aggregation> aggs = aggregations(parts[0].strip());
+        List<String> by = parts.length > 1 ? fieldList(parts[1]) : List.of();
+        Map<List<String>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows) {
+            List<String> key = new ArrayList<>();
+            for (String f : by) key.add(r.get(f) == null ? null : SplValues.text(r.get(f)));
+            if (!key.contains(null)) groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        Map<List<String>, Map<String, Object>> values = new LinkedHashMap<>();
+        for (Map.Entry<List<String>, List<Map<String, Object>>> g : groups.entrySet()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            for (Aggregation a : aggs) v.put(a.name(), aggregate(a, g.getValue()));
+            values.put(g.getKey(), v);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> row = new LinkedHashMap<>(r);
+            List<String> key = new ArrayList<>();
+            for (String f : by) key.add(r.get(f) == null ? null : SplValues.text(r.get(f)));
+            Map<String, Object> v = values.get(key);
+            if (v != null) v.forEach((k, x) -> { if (x != null) row.put(k, x); });
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** The aggregations and the by-fields: split at the last " by " outside parentheses and quotes. */
+    static String[] splitBy(String args) {
+        int depth = 0;
+        boolean quoted = false;
+        int at = -1;
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (quoted) {
+                if (c == '\\') i++;
+                else if (c == '"') quoted = false;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && Character.isWhitespace(c) && args.regionMatches(true, i + 1, "by", 0, 2)
+                    && i + 3 < args.length() && Character.isWhitespace(args.charAt(i + 3))) {
+                at = i;
+            }
+        }
+        return at < 0 ? new String[] {args} : new String[] {args.substring(0, at), args.substring(at + 4)};
+    }
+
     private static int compareKeys(List<String> a, List<String> b) {
         for (int i = 0; i < a.size(); i++) {
             int c = SplValues.compare(a.get(i), b.get(i));
@@ -71,34 +134,73 @@ final class SplStats {
         return 0;
     }
 
-    private static List<Aggregation> aggregations(String text) {
+    /**
+     * The aggregations: {@code fn}, {@code fn(field)} or {@code fn(eval(expression))}, each with an optional
+     * {@code AS name}, separated by spaces or commas. An eval argument must be renamed ("stats command": "you must
+     * use the AS clause to rename the result of an eval expression").
+     */
+    static List<Aggregation> aggregations(String text) {
         List<Aggregation> out = new ArrayList<>();
-        for (String part : splitTopLevel(text)) {
-            Matcher m = AGG.matcher(part.strip());
-            if (!m.matches()) throw new IllegalArgumentException("not an aggregation: " + part);
-            String fn = m.group(1);
-            String field = m.group(2) == null ? null : m.group(2).strip();
-            String name = m.group(3) != null ? m.group(3).replaceAll("^\"|\"$", "") : field == null ? fn : fn + "(" + field + ")";
-            out.add(new Aggregation(fn, field, name));
+        int pos = 0;
+        int n = text.length();
+        while (true) {
+            while (pos < n && (Character.isWhitespace(text.charAt(pos)) || text.charAt(pos) == ',')) pos++;
+            if (pos >= n) break;
+            int start = pos;
+            while (pos < n && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_' || text.charAt(pos) == '.')) pos++;
+            String fn = text.substring(start, pos);
+            if (fn.isEmpty()) throw new IllegalArgumentException("not an aggregation at " + start + ": " + text);
+            String field = null;
+            SplExpr expr = null;
+            if (pos < n && text.charAt(pos) == '(') {
+                int close = closing(text, pos);
+                String arg = text.substring(pos + 1, close).strip();
+                pos = close + 1;
+                if (arg.startsWith("eval(") && arg.endsWith(")")) expr = SplExprParser.parse(arg.substring(5, arg.length() - 1));
+                else field = arg.replaceAll("^\"|\"$", "");
+            }
+            String name = null;
+            Matcher as = Pattern.compile("\\s+(?:AS|as)\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s,]+)").matcher(text);
+            if (as.find(pos) && as.start() == pos) {
+                name = as.group(1).startsWith("\"") ? as.group(1).substring(1, as.group(1).length() - 1)
+                        .replace("\\\"", "\"").replace("\\\\", "\\") : as.group(1);
+                pos = as.end();
+            }
+            if (expr != null && name == null) throw new IllegalArgumentException("an eval expression in stats needs AS: " + text);
+            if (name == null) name = field == null ? fn : fn + "(" + field + ")";
+            out.add(new Aggregation(fn, field, expr, name));
         }
         return out;
     }
 
-    /** Splits on commas and on spaces between aggregations, not inside parentheses or after AS. */
-    private static List<String> splitTopLevel(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("\\w+(?:\\([^)]*\\))?(?:\\s+(?:AS|as)\\s+(?:\"[^\"]*\"|[^\\s,]+))?").matcher(text);
-        while (m.find()) out.add(m.group());
-        return out;
+    /** The index of the parenthesis closing the one at {@code open}, outside double-quoted strings. */
+    private static int closing(String text, int open) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '\\') i++;
+                else if (c == '"') quoted = false;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unbalanced parentheses: " + text);
     }
 
     private static Object aggregate(Aggregation a, List<Map<String, Object>> events) {
         String fn = a.function();
-        if (fn.equals("count") && a.field() == null) return BigDecimal.valueOf(events.size());
+        if (fn.equals("count") && a.field() == null && a.expr() == null) return BigDecimal.valueOf(events.size());
         List<Object> values = new ArrayList<>();
         int withValue = 0;
         for (Map<String, Object> e : events) {
-            Object v = e.get(a.field());
+            Object v = a.expr() != null ? SplEvaluator.eval(a.expr(), e) : e.get(a.field());
+            if (v instanceof Boolean) throw new IllegalArgumentException("a boolean eval result in stats: " + a.name());
             if (v == null) continue;
             withValue++;
             values.addAll(SplValues.values(v));
@@ -130,8 +232,10 @@ final class SplStats {
             }
             case "avg", "mean": {
                 if (numbers.isEmpty()) return null;
+                // Splunk computes in double precision floating point
                 BigDecimal sum = numbers.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                return sum.divide(BigDecimal.valueOf(numbers.size()), MathContext.DECIMAL64);
+                BigDecimal avg = new BigDecimal(Double.toString(sum.doubleValue() / numbers.size()));
+                return avg.stripTrailingZeros().scale() <= 0 ? avg.setScale(0, java.math.RoundingMode.UNNECESSARY) : avg;
             }
             case "min", "max": {
                 boolean max = fn.equals("max");

@@ -7,7 +7,6 @@ package dev.s1ql.render.spl;
 
 import dev.s1ql.diag.Diagnostic;
 import dev.s1ql.parse.ParseResult;
-import dev.s1ql.parse.S1qlParser;
 import dev.s1ql.translate.Translation;
 import dev.s1ql.translate.TranslationOptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -54,7 +53,7 @@ class SplGoldenTest {
 
     private static void check(Map<String, String> c, String profile, Path file) throws IOException {
         String query = c.get("query");
-        ParseResult pr = new S1qlParser().parse(query);
+        ParseResult pr = new dev.s1ql.parse.QueryReader().read(query, dev.s1ql.parse.DialectChoice.AUTO);
         assertTrue(pr.ok(), () -> "does not parse: " + query + " " + pr.diagnostics());
         Translation t = SPL.translate(pr.query(), new TranslationOptions(profile, null, false));
         String actual = t.ok() ? t.output() : "ERROR";

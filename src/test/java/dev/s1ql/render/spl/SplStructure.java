@@ -1,5 +1,5 @@
 // A structural check of emitted SPL, standing in for Splunk's parser (which cannot run here): balanced quotes
-// and parentheses, only the escapes SplLiteral writes, known commands after each pipe, no dangling boolean
+// and parentheses, only the escapes SplLiteral writes, known commands after each pipe (those of pipelines too), no dangling boolean
 // operators, and the same checks inside searchmatch("...") strings.
 package dev.s1ql.render.spl;
 
@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 final class SplStructure {
 
-    private static final Set<String> COMMANDS = Set.of("where", "search", "regex");
+    /** The search commands, and the commands of translated PowerQuery pipelines. */
+    private static final Set<String> COMMANDS = Set.of("where", "search", "regex", "eval", "stats", "eventstats",
+            "streamstats", "sort", "head", "table", "fields", "rename");
     private static final Pattern DANGLING = Pattern.compile("(^|\\(\\s*)(OR|AND)\\b|\\b(OR|AND|NOT)\\s*(\\)|$)|\\b(OR|AND)\\s+(OR|AND)\\b");
     private static final Pattern EMPTY_PARENS = Pattern.compile("(?<![A-Za-z_])\\(\\s*\\)");
     private static final Pattern SEARCHMATCH = Pattern.compile("searchmatch\\((\"(?:[^\"\\\\]|\\\\.)*\")\\)");
@@ -76,7 +78,7 @@ final class SplStructure {
             if (!COMMANDS.contains(cmd)) problems.add("unknown command '" + cmd + "'");
         }
         for (String part : outside.toString().split("\\|")) {
-            String p = part.strip().replaceFirst("^(where|search|regex)\\b", "").strip();
+            String p = part.strip().replaceFirst("^(where|search|regex|eval|stats|eventstats|streamstats|sort|head|table|fields|rename)\\b", "").strip();
             if (EMPTY_PARENS.matcher(p).find()) problems.add("empty parentheses");
             if (DANGLING.matcher(p).find()) problems.add("dangling boolean operator in: " + p);
         }

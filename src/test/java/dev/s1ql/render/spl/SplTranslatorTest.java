@@ -69,9 +69,18 @@ class SplTranslatorTest {
         ParseResult grouped = new dev.s1ql.parse.QueryReader().read("src.process.name = 'cmd.exe' | group count() by x",
                 dev.s1ql.parse.DialectChoice.POWERQUERY);
         Translation t = spl.translate(grouped.query(), s1);
+        assertEquals("* | where (isnotnull(SrcProcName) AND SrcProcName==\"cmd.exe\") | stats count AS \"count()\" by x",
+                t.output(), t.diagnostics()::toString);
+    }
+
+    @Test
+    void aStageSplCannotSayIsAnErrorNamingIt() {
+        ParseResult joined = new dev.s1ql.parse.QueryReader().read("src.process.name = 'cmd.exe' | join (a = 1) on x",
+                dev.s1ql.parse.DialectChoice.POWERQUERY);
+        Translation t = spl.translate(joined.query(), new TranslationOptions("sysmon", null, false));
         assertNull(t.output());
-        assertTrue(t.diagnostics().stream().anyMatch(d -> d.code() == Code.UNSUPPORTED_2_0 && d.isError()),
-                t.diagnostics()::toString);
+        assertTrue(t.diagnostics().stream().anyMatch(d -> d.code() == Code.PIPELINE_STAGE_NOT_TRANSLATED && d.isError()
+                && d.message().contains("'join'")), t.diagnostics()::toString);
     }
 
     @Test
