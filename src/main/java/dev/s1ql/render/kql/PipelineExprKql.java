@@ -222,7 +222,6 @@ final class PipelineExprKql {
 
     private Leaf<KqlExpr> leaf(Test t, java.util.function.Predicate<String> made,
                                java.util.function.Function<String, Kql> values, PredicateRenderer renderer) {
-        if (t.aliasKey()) return Leaf.decided(false);
         if (made.test(t.field())) {
             Kql v = values.apply(t.field());
             KqlProfile.ColumnType type = v.type() == Type.NUMBER ? KqlProfile.ColumnType.NUMBER

@@ -222,7 +222,6 @@ final class SplPipelineExpr {
 
     /** A test on an event field, on the Splunk field that holds it (or on a temporary field with its value). */
     private Leaf<SplCond> eventLeaf(Test t) {
-        if (t.aliasKey()) return Leaf.decided(false);   // Splunk events have no legacy keys
         List<Diagnostic> found = new ArrayList<>();
         SplEventFields.Reading r = fields.reading(t.field(), t.info(), t.fieldSpan(), found);
         if (r == null) {
