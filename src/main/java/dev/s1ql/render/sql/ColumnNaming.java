@@ -61,6 +61,15 @@ public final class ColumnNaming {
         return o != null ? o : List.of(key(alias.name()));
     }
 
+    /**
+     * Whether tables of this naming carry the field as a column: every field under v2 (Data Lake-shaped tables
+     * have meta.event.name and i.scheme), under v1 only a field the mapping file names (Deep Visibility-shaped
+     * tables have no 2.0-only fields).
+     */
+    public boolean carries(FieldInfo f) {
+        return scheme == Scheme.V2 || override(f.name()) != null || (hasS1ql2(f) && override(f.s1ql2()) != null);
+    }
+
     private List<String> override(String name) {
         return overrides.get(name.toLowerCase(Locale.ROOT));
     }

@@ -58,6 +58,7 @@ final class PipelineExprSql {
 
     private final SqlDialect d;
     private final PipelineDialect pd;
+    private final NetFunctionsSql net;
     private final ColumnNaming naming;
     private final Dialect dialect;
     /** The name a text test's subject expression stands under while the core lowers the test. */
@@ -70,6 +71,7 @@ final class PipelineExprSql {
     PipelineExprSql(SqlDialect d, ColumnNaming naming, Dialect dialect, List<Diagnostic> diagnostics) {
         this.d = d;
         this.pd = new PipelineDialect(d);
+        this.net = new NetFunctionsSql(d);
         this.naming = naming;
         this.dialect = dialect;
         this.diagnostics = diagnostics;
@@ -225,7 +227,8 @@ final class PipelineExprSql {
      */
     private String lowered(Predicate p, java.util.function.Predicate<String> made,
                            java.util.function.Function<Test, String> values) {
-        Cond cond = new Lowering(LoweringOptions.DEFAULTS).stageCondition(p, dialect, made, diagnostics);
+        Cond cond = new Lowering(LoweringOptions.DEFAULTS.withStampsAsData(true)).stageCondition(p, dialect, made,
+                diagnostics);
         SqlConditionWriter w = new SqlConditionWriter(d, naming, SqlForm.PORTABLE).withMadeNames(values);
         LegPlan.Outcome<SqlConditionWriter.Sql, Void> out = LegPlan.translate(cond,
                 List.of(LegPlan.Leg.<Void>of(EventClass.ANY, null)), (t, leg) -> w.leaf(t), w,
@@ -243,6 +246,9 @@ final class PipelineExprSql {
         if (m != null) return m;
         if (!names.eventsReadable()) return nullOf(Type.TEXT);
         FieldInfo info = f.resolved();
+        if (info != null && EventKindColumns.derived(info.name())) {
+            return new Sql(EventKindColumns.read(d, naming, info, columns), Type.TEXT);
+        }
         List<List<String>> paths = new ArrayList<>();
         if (info == null) paths.add(naming.ofName(f.written()));
         else if (info.kind() == FieldKind.FIELD || info.members().isEmpty()) paths.add(naming.of(info));
@@ -412,6 +418,26 @@ final class PipelineExprSql {
                             + (n.equals("min") ? "least(" : "greatest(") + x + ", " + y + ") END", Type.NUMBER);
                 }
                 break;
+            case "net_ipv4":
+                return new Sql(net.ipv4(text(a.get(0))), Type.BOOL);
+            case "net_ipv6":
+                return new Sql(net.ipv6(text(a.get(0))), Type.BOOL);
+            case "net_ip":
+                return new Sql(net.ip(text(a.get(0))), Type.BOOL);
+            case "net_rfc1918":
+                return new Sql(net.rfc1918(text(a.get(0))), Type.BOOL);
+            case "net_rfc4193":
+                return new Sql(net.rfc4193(text(a.get(0))), Type.BOOL);
+            case "net_private":
+                return new Sql(net.isPrivate(text(a.get(0))), Type.BOOL);
+            case "net_ipsubnet": {
+                if (!(c.args().get(1) instanceof PqExpr.Literal cidr)) {
+                    return untranslated(c, "net_ipsubnet() with a subnet that is not a constant");
+                }
+                String sql = net.inSubnet(text(a.get(0)), cidr.value().text());
+                if (sql == null) return untranslated(c, "an IPv6 subnet");
+                return new Sql(sql, Type.BOOL);
+            }
             default:
                 break;
         }

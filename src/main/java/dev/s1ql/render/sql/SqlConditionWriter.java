@@ -93,6 +93,10 @@ final class SqlConditionWriter implements Combinators<SqlConditionWriter.Sql> {
 
     Leaf<Sql> leaf(Test t) {
         String made = madeNames.apply(t);
+        if (made == null && t.info() != null && EventKindColumns.derived(t.info().name())) {
+            made = EventKindColumns.read(dialect, naming, t.info(), columns);
+            if (form == SqlForm.SCAN) made = "(" + made + ")";
+        }
         List<String> path = made == null ? column(t) : null;
         if (path != null) columns.add(path);
         String c = made != null ? made : dialect.column(path);

@@ -98,7 +98,8 @@ public final class SqlTranslator implements Translator {
      */
     public static Written write(Query query, SqlDialect dialect, ColumnNaming naming, SqlForm form,
                                 LoweringOptions readings) {
-        Lowered lowered = new Lowering(readings).lower(query);
+        // SQL runs on SentinelOne's own events: i.scheme and meta.event.name are read (or derived) per event.
+        Lowered lowered = new Lowering(readings.withStampsAsData(true)).lower(query);
         List<Diagnostic> diagnostics = new ArrayList<>(lowered.diagnostics());
         diagnostics.addAll(lowered.refuseStages("SQL"));
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) return new Written(null, Set.of(), diagnostics, Set.of());

@@ -120,7 +120,7 @@ public final class Lowering {
                         p.operator().comparison(), p.values().stream().map(Operand::of).toList(), ci, p, m.via(),
                         m.aliasKey());
                 if (eventAttribute(t)) caseOnlySpelling(t);
-                Cond stamp = EventStamps.read(t);
+                Cond stamp = options.stampsAsData() ? null : EventStamps.read(t);
                 if (stamp != null) members.add(stamp);
                 else members.add(eventAttribute(t) ? perValue(corrected(t)) : new Cond.Lit(t, false));
             }
