@@ -1,51 +1,33 @@
 // format(pattern, values...): PowerQuery's printf subset (functions-reference.md §3): %d (rounded), %f (six
-// digits unless a precision is given), %s, %%; flags - + space 0 , ( ; a width.
+// digits unless a precision is given), %s, %%; flags - + space 0 , ( ; a width. The pattern is read by
+// PrintfPattern, which the SQL translation shares.
 package dev.s1ql.eval.pipeline;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 final class Printf {
     private Printf() {
     }
 
-    private static final Pattern SPEC = Pattern.compile("%([-+ 0,(]*)(\\d+)?(?:\\.(\\d+))?([dfs%])");
-
-    /** {@code a[0]} is the pattern; a specifier without a value, or of the wrong type, prints as "NaN". */
+    /** {@code a[0]} is the pattern; a conversion without a value prints "null" (%s) or "NaN" (%d, %f). */
     static PqValue format(PqValue[] a) {
-        String pattern = a[0].asText();
-        Matcher m = SPEC.matcher(pattern);
         StringBuilder out = new StringBuilder();
         int next = 1;
-        int last = 0;
-        while (m.find()) {
-            out.append(pattern, last, m.start());
-            last = m.end();
-            char conv = m.group(4).charAt(0);
-            if (conv == '%') {
-                out.append('%');
+        for (PrintfPattern.Piece p : PrintfPattern.parse(a[0].asText())) {
+            if (p.isLiteral()) {
+                out.append(p.literal());
                 continue;
             }
             PqValue v = next < a.length ? a[next++] : PqValue.NULL;
-            String flags = m.group(1);
-            String width = m.group(2) == null ? "" : m.group(2);
-            if (conv == 's') {
-                String text = v.isNull() ? "null" : v.asText();
-                out.append(String.format(Locale.ROOT, "%" + (flags.contains("-") ? "-" : "") + width + "s", text));
+            if (p.conversion() == 's') {
+                out.append(String.format(Locale.ROOT, p.javaFormat(), v.isNull() ? "null" : v.asText()));
                 continue;
             }
             Double d = v.asNumber();
-            if (d == null) {
-                out.append("NaN");
-            } else if (conv == 'd') {
-                out.append(String.format(Locale.ROOT, "%" + flags + width + "d", Math.round(d)));
-            } else {
-                String precision = m.group(3) == null ? "" : "." + m.group(3);
-                out.append(String.format(Locale.ROOT, "%" + flags + width + precision + "f", d));
-            }
+            if (d == null) out.append("NaN");
+            else if (p.conversion() == 'd') out.append(String.format(Locale.ROOT, p.javaFormat(), Math.round(d)));
+            else out.append(String.format(Locale.ROOT, p.javaFormat(), d));
         }
-        out.append(pattern.substring(last));
         return new PqValue.Text(out.toString());
     }
 }

@@ -25,6 +25,7 @@ import dev.s1ql.catalog.FieldKind;
 import dev.s1ql.catalog.PqFunctions;
 import dev.s1ql.diag.Code;
 import dev.s1ql.diag.Diagnostic;
+import dev.s1ql.eval.pipeline.PrintfPattern;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -418,6 +419,18 @@ final class PipelineExprSql {
                             + (n.equals("min") ? "least(" : "greatest(") + x + ", " + y + ") END", Type.NUMBER);
                 }
                 break;
+            case "format": {
+                if (!(c.args().get(0) instanceof PqExpr.Literal pattern)) {
+                    return untranslated(c, "format() with a pattern that is not a constant");
+                }
+                String sql = new FormatSql(d).write(PrintfPattern.parse(pattern.value().text()),
+                        i -> i + 1 < a.size() ? text(a.get(i + 1)) : null,
+                        i -> i + 1 < a.size() ? number(a.get(i + 1)) : null);
+                if (sql == null) return untranslated(c, "a %f precision over 37");
+                StringBuilder nulls = new StringBuilder();
+                for (Sql x : a) nulls.append(nulls.length() == 0 ? "" : " OR ").append(x.text()).append(" IS NULL");
+                return new Sql("CASE WHEN " + nulls + " THEN NULL ELSE " + sql + " END", Type.TEXT);
+            }
             case "net_ipv4":
                 return new Sql(net.ipv4(text(a.get(0))), Type.BOOL);
             case "net_ipv6":
