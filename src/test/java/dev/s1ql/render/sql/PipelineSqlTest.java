@@ -114,9 +114,14 @@ class PipelineSqlTest {
         assertFalse(lookup.ok());
         assertEquals(Code.PIPELINE_STAGE_NOT_TRANSLATED, lookup.diagnostics().get(0).code());
         assertTrue(lookup.diagnostics().get(0).message().contains("'lookup'"), lookup.diagnostics()::toString);
-        Translation format = translate("src.process.name = 'a' | columns s = format('%d', 1)", "duckdb");
-        assertFalse(format.ok());
+        Translation format = translate("src.process.name = 'a' | columns s = format(src.process.name, 1)", "duckdb");
+        assertFalse(format.ok(), "a pattern that is not a constant");
         assertEquals(Code.PIPELINE_FUNCTION_NOT_TRANSLATED, format.diagnostics().get(0).code());
+        assertTrue(format.diagnostics().get(0).message().contains("not a constant"), format.diagnostics()::toString);
+        Translation v6 = translate("src.process.name = 'a' | columns s = net_ipsubnet(dst.ip.address, 'fc00::/7')",
+                "duckdb");
+        assertFalse(v6.ok(), "an IPv6 subnet");
+        assertTrue(v6.diagnostics().get(0).message().contains("IPv6 subnet"), v6.diagnostics()::toString);
         Translation re2 = translate("src.process.name = 'a' | columns s = replace(src.process.name, '(?=a)', 'b')", "duckdb");
         assertFalse(re2.ok(), "a look-ahead DuckDB's RE2 cannot run");
     }
