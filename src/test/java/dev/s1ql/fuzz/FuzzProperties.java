@@ -18,8 +18,15 @@ class FuzzProperties {
 
     /** Seeds of the build's run: the long run starts from the clock, so these are a fixed sample of its space. */
     static LongStream querySeeds() {
-        return LongStream.range(0, 150).map(i -> 0x5EED_0000L + i * 7919);
+        return LongStream.concat(LongStream.range(0, 150).map(i -> 0x5EED_0000L + i * 7919),
+                LongStream.of(LONG_RUN_SEEDS));
     }
+
+    /**
+     * Seeds a long run reported, kept as regressions: 57508436500500 (2026-12-05) mutates a query into one with an
+     * unknown function, {@code Between (...)}; fmt keeps that error, which the check wrongly counted as a new one.
+     */
+    private static final long[] LONG_RUN_SEEDS = {57508436500500L};
 
     static LongStream fileSeeds() {
         return LongStream.range(0, 40).map(i -> 0xF11E_0000L + i * 104729);
