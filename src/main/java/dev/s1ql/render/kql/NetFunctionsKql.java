@@ -1,0 +1,88 @@
+// PowerQuery's net_* address tests (functions-reference.md §5) as KQL: the texts are matched against the
+// evaluator's own patterns (eval/pipeline/IpText, which RE2 runs) rather than with parse_ipv4/ipv4_is_private,
+// whose accepted forms and ranges differ (ipv4_is_private leaves out 127/8, parse_ipv4 takes a CIDR suffix);
+// IPv4 subnets compare the address as a number built from its four parts. KQL text has no null: an empty value
+// (the field missing) gives a null result, as a missing field does in the evaluator.
+package dev.s1ql.render.kql;
+
+import dev.s1ql.eval.pipeline.IpText;
+
+/** Each method takes a KQL string expression and returns a bool expression. IPv6 subnets have no form here. */
+final class NetFunctionsKql {
+    private NetFunctionsKql() {
+    }
+
+    private static final long[][] RFC1918 = {range("10.0.0.0", 8), range("172.16.0.0", 12), range("192.168.0.0", 16),
+            range("127.0.0.0", 8)};
+
+    static String ipv4(String x) {
+        return orNull(x, whole(x, IpText.IPV4));
+    }
+
+    static String ipv6(String x) {
+        return orNull(x, whole(x, IpText.IPV6));
+    }
+
+    static String ip(String x) {
+        return orNull(x, "(" + whole(x, IpText.IPV4) + " or " + whole(x, IpText.IPV6) + ")");
+    }
+
+    static String rfc1918(String x) {
+        StringBuilder any = new StringBuilder();
+        for (long[] r : RFC1918) any.append(any.length() == 0 ? "" : " or ").append(inRange(x, r));
+        return orNull(x, "iff(" + whole(x, IpText.IPV4) + ", " + any + ", false)");
+    }
+
+    static String rfc4193(String x) {
+        return orNull(x, "(" + whole(x, IpText.IPV6) + " and " + x + " matches regex "
+                + KqlLiteral.string("\\A[fF][cCdD][0-9A-Fa-f]{2}:") + ")");
+    }
+
+    static String isPrivate(String x) {
+        return orNull(x, "(" + rfc1918(x) + " or " + rfc4193(x) + ")");
+    }
+
+    /** net_ipsubnet with a constant subnet; null when the subnet is IPv6. A subnet that is no CIDR matches nothing. */
+    static String inSubnet(String x, String cidr) {
+        long[] r = cidr(cidr);
+        if (r == null) return cidr.indexOf(':') >= 0 ? null : orNull(x, "false");
+        return orNull(x, "iff(" + whole(x, IpText.IPV4) + ", " + inRange(x, r) + ", false)");
+    }
+
+    private static String orNull(String x, String test) {
+        return "iff(isempty(" + x + "), bool(null), " + test + ")";
+    }
+
+    private static String whole(String x, String pattern) {
+        return "(" + x + " matches regex " + KqlLiteral.string("\\A(" + pattern + ")\\z") + ")";
+    }
+
+    private static String inRange(String x, long[] r) {
+        String[] part = new String[4];
+        for (int i = 0; i < 4; i++) part[i] = "tolong(split(" + x + ", \".\")[" + i + "])";
+        String n = "((" + part[0] + " * 256 + " + part[1] + ") * 256 + " + part[2] + ") * 256 + " + part[3];
+        return "(" + n + " between (" + r[0] + " .. " + r[1] + "))";
+    }
+
+    /** An IPv4 subnet's first and last address numbers, or null when the text is no IPv4 CIDR. */
+    private static long[] cidr(String cidr) {
+        int slash = cidr.indexOf('/');
+        String address = slash < 0 ? cidr : cidr.substring(0, slash);
+        if (!address.matches(IpText.IPV4)) return null;
+        int bits;
+        try {
+            bits = slash < 0 ? 32 : Integer.parseInt(cidr.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return bits < 0 || bits > 32 ? null : range(address, bits);
+    }
+
+    private static long[] range(String address, int bits) {
+        long a = 0;
+        for (String p : address.split("[.]")) a = a * 256 + Integer.parseInt(p);
+        long size = 1L << (32 - bits);
+        long first = a / size * size;
+        return new long[] {first, first + size - 1};
+    }
+}
