@@ -154,7 +154,6 @@ public final class TranslateCommand implements Callable<Integer> {
                 regexCase == RegexCase.insensitive);
         String profileName = profile != null ? profile : translator.profiles().get(0);
         ObjectMapper json = new ObjectMapper();
-        QueryReader parser = new QueryReader();
         OutputFiles files = outputDir == null ? null : new OutputFiles(outputDir, inputs.paths,
                 format == Format.json ? ".json" : "." + translator.target());
         TranslationReport rows = report == null ? null : new TranslationReport();
@@ -162,40 +161,48 @@ public final class TranslateCommand implements Callable<Integer> {
         int failed = 0;
         int withWarnings = 0;
         int translated = 0;
-        for (QueryInput in : all) {
-            CommandResults.Translated o;
-            try {
-                o = CommandResults.translateKeepingComments(parser, translator, in, inputs.dialect(), options);
-            } catch (TranslationSetupException e) {
-                err.println("s1ql translate: " + e.getMessage());
-                return Main.EXIT_USAGE;
-            }
-            Translation t = o.translation();
-            boolean fails = !t.ok() || failOn.fails(t.diagnostics());
-            if (fails) failed++;
-            if (t.ok()) translated++;
-            boolean warned = t.diagnostics().stream().anyMatch(d -> d.severity() == dev.s1ql.diag.Severity.WARNING);
-            if (t.ok() && warned) withWarnings++;
-            Path written = null;
-            if (format == Format.json) {
-                ObjectNode n = CommandResults.translation(json, in, translator, profileName, t);
-                if (files == null) out.println(n);
-                else if ((written = write(files, in, n + "\n", err)) == null) return Main.EXIT_USAGE;
-            } else {
-                for (Diagnostic d : t.diagnostics()) DiagnosticPrinter.print(err, in, d);
-                if (t.ok()) {
-                    if (files == null) {
-                        out.println(header.brief(in, o.comments()) + t.output() + (all.size() > 1 ? "\n" : ""));
-                    } else if ((written = write(files, in, header.full(in, o.comments(), t.diagnostics()) + t.output()
-                            + "\n", err)) == null) {
-                        return Main.EXIT_USAGE;
+        ThreadLocal<QueryReader> readers = ThreadLocal.withInitial(QueryReader::new);
+        ParallelTranslations ahead = new ParallelTranslations(all, in ->
+                CommandResults.translateKeepingComments(readers.get(), translator, in, inputs.dialect(), options));
+        try {
+            for (int i = 0; i < all.size(); i++) {
+                QueryInput in = all.get(i);
+                CommandResults.Translated o;
+                try {
+                    o = ahead.get(i);
+                } catch (TranslationSetupException e) {
+                    err.println("s1ql translate: " + e.getMessage());
+                    return Main.EXIT_USAGE;
+                }
+                Translation t = o.translation();
+                boolean fails = !t.ok() || failOn.fails(t.diagnostics());
+                if (fails) failed++;
+                if (t.ok()) translated++;
+                boolean warned = t.diagnostics().stream().anyMatch(d -> d.severity() == dev.s1ql.diag.Severity.WARNING);
+                if (t.ok() && warned) withWarnings++;
+                Path written = null;
+                if (format == Format.json) {
+                    ObjectNode n = CommandResults.translation(json, in, translator, profileName, t);
+                    if (files == null) out.println(n);
+                    else if ((written = write(files, in, n + "\n", err)) == null) return Main.EXIT_USAGE;
+                } else {
+                    for (Diagnostic d : t.diagnostics()) DiagnosticPrinter.print(err, in, d);
+                    if (t.ok()) {
+                        if (files == null) {
+                            out.println(header.brief(in, o.comments()) + t.output() + (all.size() > 1 ? "\n" : ""));
+                        } else if ((written = write(files, in, header.full(in, o.comments(), t.diagnostics()) + t.output()
+                                + "\n", err)) == null) {
+                            return Main.EXIT_USAGE;
+                        }
                     }
                 }
+                if (rows != null) {
+                    rows.add(in, written, !t.ok() ? "failed" : fails ? "failed (--fail-on warning)"
+                            : warned ? "warnings" : "ok", t.diagnostics());
+                }
             }
-            if (rows != null) {
-                rows.add(in, written, !t.ok() ? "failed" : fails ? "failed (--fail-on warning)"
-                        : warned ? "warnings" : "ok", t.diagnostics());
-            }
+        } finally {
+            ahead.close();
         }
         out.flush();
         if (files != null) for (String w : files.renamed()) err.println("s1ql translate: " + w);

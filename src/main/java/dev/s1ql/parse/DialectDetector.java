@@ -31,8 +31,9 @@ public final class DialectDetector {
     }
 
     private static final Pattern WORD = Pattern.compile("#?[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)*");
-    private static final Pattern V1_OPERATOR = Pattern.compile(
-            "(?i)containscis|containcis|startswithcis|endswithcis|regexp|anycase|exists|empty|does");
+    /** 1.0 operator words, lower case (the detector compares the lower-cased word). */
+    private static final java.util.Set<String> V1_OPERATOR = java.util.Set.of("containscis", "containcis",
+            "startswithcis", "endswithcis", "regexp", "anycase", "exists", "empty", "does");
 
     private final FieldCatalog catalog;
 
@@ -113,7 +114,7 @@ public final class DialectDetector {
                     }
                 } else if (lower.equals("matches")) {
                     v2.add(mark(text, i, m.end(), line, lineStart, "the 2.0 operator 'matches'", columns));
-                } else if (V1_OPERATOR.matcher(w).matches() || (lower.equals("contains") && prevWord.equals("in"))) {
+                } else if (V1_OPERATOR.contains(lower) || (lower.equals("contains") && prevWord.equals("in"))) {
                     v1.add(mark(text, i, m.end(), line, lineStart, "the 1.0 operator word '" + w + "'", columns));
                 } else if (!pipe) {
                     // After a '|' the text is PowerQuery stages, whose names (`columns User = ...`) are not 1.0 fields.

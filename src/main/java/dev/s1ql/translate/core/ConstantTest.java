@@ -74,11 +74,30 @@ public final class ConstantTest {
     }
 
     private static boolean find(String regex, String text, boolean ignoreCase) {
-        try {
-            int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
-            return Pattern.compile(regex, flags).matcher(text).find();
-        } catch (PatternSyntaxException e) {
-            return false;
+        Pattern p = (ignoreCase ? PATTERNS_CI : PATTERNS).computeIfAbsent(regex, r -> {
+            try {
+                return Pattern.compile(r, ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+            } catch (PatternSyntaxException e) {
+                return NEVER;
+            }
+        });
+        return p != NEVER && p.matcher(text).find();
+    }
+
+    /**
+     * Compiled patterns: a regex test is folded once per event class, so the same pattern is asked for many
+     * times per query. Bounded: cleared when it grows past 4,096 patterns (a rule pack of distinct regexes).
+     */
+    private static final java.util.Map<String, Pattern> PATTERNS = new BoundedCache();
+    private static final java.util.Map<String, Pattern> PATTERNS_CI = new BoundedCache();
+    /** Stands for a pattern that does not compile (the validator reported it; it matches nothing here). */
+    private static final Pattern NEVER = Pattern.compile("(?!)");
+
+    private static final class BoundedCache extends java.util.concurrent.ConcurrentHashMap<String, Pattern> {
+        @Override
+        public Pattern computeIfAbsent(String key, java.util.function.Function<? super String, ? extends Pattern> f) {
+            if (size() > 4096) clear();
+            return super.computeIfAbsent(key, f);
         }
     }
 

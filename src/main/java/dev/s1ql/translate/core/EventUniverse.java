@@ -76,7 +76,11 @@ public final class EventUniverse {
 
     /** Whether events of this kind carry the field (true for fields no prefix covers). */
     public boolean carries(String field, String objectType) {
-        String f = field.toLowerCase(Locale.ROOT);
+        return carriesLower(field.toLowerCase(Locale.ROOT), objectType);
+    }
+
+    /** {@link #carries} of a field name already in lower case. */
+    boolean carriesLower(String f, String objectType) {
         for (Map.Entry<String, Set<String>> e : carriers.entrySet()) {
             if (f.startsWith(e.getKey())) return e.getValue().contains("*") || e.getValue().contains(objectType);
         }

@@ -27,18 +27,17 @@ public final class Specializer {
 
     /** The test's value on every event of the class, or null when it depends on the event. */
     public Boolean decide(Test t, EventClass cls) {
-        String known = switch (t.lowerField()) {
+        String field = t.lowerField();
+        String known = switch (field) {
             case "eventtype" -> cls.eventType();
             case "objecttype" -> cls.objectType();
             case "endpointos" -> cls.os();
             default -> null;
         };
         if (known != null) return ConstantTest.holds(t, known);
-        if (t.lowerField().equals("eventtype") && cls.objectType() != null) return sameForEveryType(t, cls.objectType());
-        if (t.lowerField().equals("eventtype") || t.lowerField().equals("objecttype") || t.lowerField().equals("endpointos")) {
-            return null;
-        }
-        if (cls.objectType() != null && !universe.carries(t.field(), cls.objectType())) {
+        if (field.equals("eventtype") && cls.objectType() != null) return sameForEveryType(t, cls.objectType());
+        if (field.equals("eventtype") || field.equals("objecttype") || field.equals("endpointos")) return null;
+        if (cls.objectType() != null && !universe.carriesLower(field, cls.objectType())) {
             return ConstantTest.holds(t, null);
         }
         return null;
