@@ -35,9 +35,12 @@ final class ParallelTranslations implements AutoCloseable {
     private int submitted;
 
     ParallelTranslations(List<QueryInput> inputs, Work work) {
+        this(inputs, work, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+    }
+
+    ParallelTranslations(List<QueryInput> inputs, Work work, int threads) {
         this.inputs = inputs;
         this.work = work;
-        int threads = Math.min(Runtime.getRuntime().availableProcessors(), 8);
         if (inputs.size() < MIN_BATCH || threads < 2) {
             this.pool = null;
         } else {
