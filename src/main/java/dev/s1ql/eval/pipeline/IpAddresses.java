@@ -71,8 +71,9 @@ final class IpAddresses {
     }
 
     static boolean rfc1918(String s) {
-        return isV4(s) && (inSubnet(s, "10.0.0.0/8") || inSubnet(s, "172.16.0.0/12") || inSubnet(s, "192.168.0.0/16")
-                || inSubnet(s, "127.0.0.0/8"));
+        if (!isV4(s)) return false;
+        for (String cidr : IpText.RFC1918) if (inSubnet(s, cidr)) return true;
+        return false;
     }
 
     static boolean rfc4193(String s) {

@@ -22,6 +22,31 @@ public final class IpText {
 
     private static final String HEX = "[0-9A-Fa-f]{1,4}";
 
+    /** net_rfc1918's subnets, as SentinelOne's reference lists them (127/8 included). */
+    public static final List<String> RFC1918 = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8");
+
+    /**
+     * The first and last address of an IPv4 subnet ({@code 10.0.0.0/8}; no suffix: one address) as 32-bit
+     * numbers, or null when the text is no IPv4 subnet (what the evaluator's net_ipsubnet matches nothing with).
+     */
+    public static long[] v4Range(String cidr) {
+        int slash = cidr.indexOf('/');
+        String address = slash < 0 ? cidr : cidr.substring(0, slash);
+        if (!address.matches(IPV4)) return null;
+        int bits;
+        try {
+            bits = slash < 0 ? 32 : Integer.parseInt(cidr.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (bits < 0 || bits > 32) return null;
+        long a = 0;
+        for (String part : address.split("[.]")) a = a * 256 + Integer.parseInt(part);
+        long size = 1L << (32 - bits);
+        long first = a / size * size;
+        return new long[] {first, first + size - 1};
+    }
+
     /** An IPv6 address in any RFC 4291 text form (hex groups of either case). */
     public static final String IPV6 = ipv6();
 

@@ -12,9 +12,6 @@ final class NetFunctionsKql {
     private NetFunctionsKql() {
     }
 
-    private static final long[][] RFC1918 = {range("10.0.0.0", 8), range("172.16.0.0", 12), range("192.168.0.0", 16),
-            range("127.0.0.0", 8)};
-
     static String ipv4(String x) {
         return orNull(x, whole(x, IpText.IPV4));
     }
@@ -29,7 +26,9 @@ final class NetFunctionsKql {
 
     static String rfc1918(String x) {
         StringBuilder any = new StringBuilder();
-        for (long[] r : RFC1918) any.append(any.length() == 0 ? "" : " or ").append(inRange(x, r));
+        for (String cidr : IpText.RFC1918) {
+            any.append(any.length() == 0 ? "" : " or ").append(inRange(x, IpText.v4Range(cidr)));
+        }
         return orNull(x, "iff(" + whole(x, IpText.IPV4) + ", " + any + ", false)");
     }
 
@@ -44,7 +43,7 @@ final class NetFunctionsKql {
 
     /** net_ipsubnet with a constant subnet; null when the subnet is IPv6. A subnet that is no CIDR matches nothing. */
     static String inSubnet(String x, String cidr) {
-        long[] r = cidr(cidr);
+        long[] r = IpText.v4Range(cidr);
         if (r == null) return cidr.indexOf(':') >= 0 ? null : orNull(x, "false");
         return orNull(x, "iff(" + whole(x, IpText.IPV4) + ", " + inRange(x, r) + ", false)");
     }
@@ -62,27 +61,5 @@ final class NetFunctionsKql {
         for (int i = 0; i < 4; i++) part[i] = "tolong(split(" + x + ", \".\")[" + i + "])";
         String n = "((" + part[0] + " * 256 + " + part[1] + ") * 256 + " + part[2] + ") * 256 + " + part[3];
         return "(" + n + " between (" + r[0] + " .. " + r[1] + "))";
-    }
-
-    /** An IPv4 subnet's first and last address numbers, or null when the text is no IPv4 CIDR. */
-    private static long[] cidr(String cidr) {
-        int slash = cidr.indexOf('/');
-        String address = slash < 0 ? cidr : cidr.substring(0, slash);
-        if (!address.matches(IpText.IPV4)) return null;
-        int bits;
-        try {
-            bits = slash < 0 ? 32 : Integer.parseInt(cidr.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return bits < 0 || bits > 32 ? null : range(address, bits);
-    }
-
-    private static long[] range(String address, int bits) {
-        long a = 0;
-        for (String p : address.split("[.]")) a = a * 256 + Integer.parseInt(p);
-        long size = 1L << (32 - bits);
-        long first = a / size * size;
-        return new long[] {first, first + size - 1};
     }
 }

@@ -5,8 +5,6 @@ package dev.s1ql.render.sql;
 
 import dev.s1ql.eval.pipeline.IpText;
 
-import java.util.List;
-
 /** Each method takes SQL text expressions and returns a boolean SQL expression that is NULL for a NULL address. */
 final class NetFunctionsSql {
 
@@ -15,9 +13,6 @@ final class NetFunctionsSql {
     NetFunctionsSql(SqlDialect d) {
         this.d = d;
     }
-
-    /** The private IPv4 ranges of net_rfc1918, as SentinelOne lists them. */
-    static final List<String> RFC1918 = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8");
 
     String ipv4(String x) {
         return whole(x, IpText.IPV4);
@@ -33,9 +28,9 @@ final class NetFunctionsSql {
 
     String rfc1918(String x) {
         StringBuilder any = new StringBuilder();
-        for (String cidr : RFC1918) {
+        for (String cidr : IpText.RFC1918) {
             if (any.length() > 0) any.append(" OR ");
-            any.append(inRange(x, V4Cidr.parse(cidr)));
+            any.append(inRange(x, IpText.v4Range(cidr)));
         }
         return "CASE WHEN " + ipv4(x) + " THEN (" + any + ") WHEN " + x + " IS NOT NULL THEN false END";
     }
@@ -54,7 +49,7 @@ final class NetFunctionsSql {
      * matches nothing, as in the evaluator.
      */
     String inSubnet(String x, String cidr) {
-        V4Cidr c = V4Cidr.parse(cidr);
+        long[] c = IpText.v4Range(cidr);
         if (c == null) {
             if (cidr.indexOf(':') >= 0) return null;
             return "CASE WHEN " + x + " IS NOT NULL THEN false END";
@@ -67,31 +62,10 @@ final class NetFunctionsSql {
     }
 
     /** The address (known to be dotted-quad IPv4) as a number, compared with the subnet's range. */
-    private String inRange(String x, V4Cidr c) {
+    private String inRange(String x, long[] c) {
         String[] part = new String[4];
         for (int i = 0; i < 4; i++) part[i] = "CAST(split_part(" + x + ", '.', " + (i + 1) + ") AS BIGINT)";
         String number = "((" + part[0] + " * 256 + " + part[1] + ") * 256 + " + part[2] + ") * 256 + " + part[3];
-        return "(" + number + " BETWEEN " + c.first() + " AND " + c.last() + ")";
-    }
-
-    /** An IPv4 subnet as its first and last address numbers. */
-    record V4Cidr(long first, long last) {
-        static V4Cidr parse(String cidr) {
-            int slash = cidr.indexOf('/');
-            String address = slash < 0 ? cidr : cidr.substring(0, slash);
-            if (!address.matches(IpText.IPV4)) return null;
-            int bits;
-            try {
-                bits = slash < 0 ? 32 : Integer.parseInt(cidr.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            if (bits < 0 || bits > 32) return null;
-            long a = 0;
-            for (String part : address.split("[.]")) a = a * 256 + Integer.parseInt(part);
-            long size = 1L << (32 - bits);
-            long first = a / size * size;
-            return new V4Cidr(first, first + size - 1);
-        }
+        return "(" + number + " BETWEEN " + c[0] + " AND " + c[1] + ")";
     }
 }
