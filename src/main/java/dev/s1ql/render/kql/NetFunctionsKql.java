@@ -12,6 +12,19 @@ final class NetFunctionsKql {
     private NetFunctionsKql() {
     }
 
+    /** A one-argument net_* test by its PowerQuery name. */
+    static String test(String function, String x) {
+        return switch (function) {
+            case "net_ipv4" -> ipv4(x);
+            case "net_ipv6" -> ipv6(x);
+            case "net_ip" -> ip(x);
+            case "net_rfc1918" -> rfc1918(x);
+            case "net_rfc4193" -> rfc4193(x);
+            case "net_private" -> isPrivate(x);
+            default -> throw new IllegalArgumentException("not a one-argument net_* function: " + function);
+        };
+    }
+
     static String ipv4(String x) {
         return orNull(x, whole(x, IpText.IPV4));
     }

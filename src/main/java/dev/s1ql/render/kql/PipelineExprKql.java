@@ -464,18 +464,8 @@ final class PipelineExprKql {
                 return new Kql("iff(" + number(a.get(0)) + " > 0, log(" + number(a.get(0)) + "), real(null))", Type.NUMBER);
             case "pow":
                 return new Kql("pow(" + number(a.get(0)) + ", " + number(a.get(1)) + ")", Type.NUMBER);
-            case "net_ipv4":
-                return new Kql(NetFunctionsKql.ipv4(text(a.get(0))), Type.BOOL);
-            case "net_ipv6":
-                return new Kql(NetFunctionsKql.ipv6(text(a.get(0))), Type.BOOL);
-            case "net_ip":
-                return new Kql(NetFunctionsKql.ip(text(a.get(0))), Type.BOOL);
-            case "net_rfc1918":
-                return new Kql(NetFunctionsKql.rfc1918(text(a.get(0))), Type.BOOL);
-            case "net_rfc4193":
-                return new Kql(NetFunctionsKql.rfc4193(text(a.get(0))), Type.BOOL);
-            case "net_private":
-                return new Kql(NetFunctionsKql.isPrivate(text(a.get(0))), Type.BOOL);
+            case "net_ipv4", "net_ipv6", "net_ip", "net_rfc1918", "net_rfc4193", "net_private":
+                return new Kql(NetFunctionsKql.test(n, text(a.get(0))), Type.BOOL);
             case "net_ipsubnet": {
                 if (!(c.args().get(1) instanceof PqExpr.Literal cidr)) {
                     return untranslated(c, "net_ipsubnet() with a subnet that is not a constant");

@@ -45,31 +45,41 @@ final class EventKindColumns {
         return read(d, field.name(), own, pd.castText(d.column(eventTypeColumn)), pd.castText(d.column(objectTypeColumn)));
     }
 
+    /** event-kinds.tsv as SQL lookups: EventType key to primary code, and to scheme; ObjectType key to scheme. */
+    private static final Map<String, String> CODE_BY_EVENT_TYPE = new LinkedHashMap<>();
+    private static final Map<String, String> SCHEME_BY_EVENT_TYPE = new LinkedHashMap<>();
+    private static final Map<String, String> SCHEME_BY_OBJECT_TYPE = new LinkedHashMap<>();
+
+    static {
+        EventKinds kinds = EventKinds.defaults();
+        for (EventKinds.Kind k : kinds.all()) {
+            if (!k.eventType().isEmpty()) {
+                String key = k.eventType().replace(" ", "").toLowerCase(Locale.ROOT);
+                String code = kinds.primaryMetaEventName(k.eventType());
+                if (code != null) CODE_BY_EVENT_TYPE.putIfAbsent(key, code);
+                String scheme = kinds.scheme(k.eventType(), null);
+                if (scheme != null) SCHEME_BY_EVENT_TYPE.putIfAbsent(key, scheme);
+            }
+            if (!k.objectType().isEmpty()) {
+                String scheme = kinds.scheme(null, k.objectType());
+                String key = k.objectType().strip().toLowerCase(Locale.ROOT);
+                if (scheme != null) SCHEME_BY_OBJECT_TYPE.putIfAbsent(key, scheme);
+            }
+        }
+    }
+
     /**
      * The SQL text of the derived value: {@code own} (the field's column as text), else the derivation from the
      * {@code eventType} and {@code objectType} columns (as text); {@code own} null: the derivation alone.
      */
     private static String read(SqlDialect d, String field, String own, String eventType, String objectType) {
-        EventKinds kinds = EventKinds.defaults();
         boolean scheme = field.equalsIgnoreCase(EventKinds.SCHEME);
-        Map<String, String> byEventType = new LinkedHashMap<>();
-        Map<String, String> byObjectType = new LinkedHashMap<>();
-        for (EventKinds.Kind k : kinds.all()) {
-            if (!k.eventType().isEmpty()) {
-                String key = k.eventType().replace(" ", "").toLowerCase(Locale.ROOT);
-                String v = scheme ? kinds.scheme(k.eventType(), null) : kinds.primaryMetaEventName(k.eventType());
-                if (v != null) byEventType.putIfAbsent(key, v);
-            }
-            if (scheme && !k.objectType().isEmpty()) {
-                String v = kinds.scheme(null, k.objectType());
-                if (v != null) byObjectType.putIfAbsent(k.objectType().strip().toLowerCase(Locale.ROOT), v);
-            }
-        }
+        Map<String, String> byEventType = scheme ? SCHEME_BY_EVENT_TYPE : CODE_BY_EVENT_TYPE;
         String fromEventType = cases(d, "lower(replace(" + eventType + ", ' ', ''))", byEventType);
         if (!scheme) return own == null ? fromEventType : "coalesce(" + own + ", " + fromEventType + ")";
         // An EventType the table knows decides; an unknown one (or none) leaves it to the ObjectType.
         String known = "lower(replace(" + eventType + ", ' ', '')) IN (" + keys(d, byEventType) + ")";
-        String fromObjectType = cases(d, "lower(trim(" + objectType + "))", byObjectType);
+        String fromObjectType = cases(d, "lower(trim(" + objectType + "))", SCHEME_BY_OBJECT_TYPE);
         String derived = "CASE WHEN " + known + " THEN " + fromEventType + " ELSE " + fromObjectType + " END";
         return own == null ? derived : "coalesce(" + own + ", " + derived + ")";
     }

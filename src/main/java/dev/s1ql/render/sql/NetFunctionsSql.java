@@ -14,6 +14,19 @@ final class NetFunctionsSql {
         this.d = d;
     }
 
+    /** A one-argument net_* test by its PowerQuery name. */
+    String test(String function, String x) {
+        return switch (function) {
+            case "net_ipv4" -> ipv4(x);
+            case "net_ipv6" -> ipv6(x);
+            case "net_ip" -> ip(x);
+            case "net_rfc1918" -> rfc1918(x);
+            case "net_rfc4193" -> rfc4193(x);
+            case "net_private" -> isPrivate(x);
+            default -> throw new IllegalArgumentException("not a one-argument net_* function: " + function);
+        };
+    }
+
     String ipv4(String x) {
         return whole(x, IpText.IPV4);
     }

@@ -427,22 +427,16 @@ final class PipelineExprSql {
                         i -> i + 1 < a.size() ? text(a.get(i + 1)) : null,
                         i -> i + 1 < a.size() ? number(a.get(i + 1)) : null);
                 if (sql == null) return untranslated(c, "a %f precision over 37");
+                // a null value makes the whole result null, as in the evaluator (the pattern is a constant)
                 StringBuilder nulls = new StringBuilder();
-                for (Sql x : a) nulls.append(nulls.length() == 0 ? "" : " OR ").append(x.text()).append(" IS NULL");
-                return new Sql("CASE WHEN " + nulls + " THEN NULL ELSE " + sql + " END", Type.TEXT);
+                for (Sql x : a.subList(1, a.size())) {
+                    nulls.append(nulls.length() == 0 ? "" : " OR ").append(x.text()).append(" IS NULL");
+                }
+                return new Sql(nulls.length() == 0 ? sql : "CASE WHEN " + nulls + " THEN NULL ELSE " + sql + " END",
+                        Type.TEXT);
             }
-            case "net_ipv4":
-                return new Sql(net.ipv4(text(a.get(0))), Type.BOOL);
-            case "net_ipv6":
-                return new Sql(net.ipv6(text(a.get(0))), Type.BOOL);
-            case "net_ip":
-                return new Sql(net.ip(text(a.get(0))), Type.BOOL);
-            case "net_rfc1918":
-                return new Sql(net.rfc1918(text(a.get(0))), Type.BOOL);
-            case "net_rfc4193":
-                return new Sql(net.rfc4193(text(a.get(0))), Type.BOOL);
-            case "net_private":
-                return new Sql(net.isPrivate(text(a.get(0))), Type.BOOL);
+            case "net_ipv4", "net_ipv6", "net_ip", "net_rfc1918", "net_rfc4193", "net_private":
+                return new Sql(net.test(n, text(a.get(0))), Type.BOOL);
             case "net_ipsubnet": {
                 if (!(c.args().get(1) instanceof PqExpr.Literal cidr)) {
                     return untranslated(c, "net_ipsubnet() with a subnet that is not a constant");

@@ -67,11 +67,8 @@ public record Test(String field, FieldInfo info, MatchKind kind, boolean negated
     }
 
     public String lowerField() {
-        return LOWER_NAMES.computeIfAbsent(field, f -> f.toLowerCase(Locale.ROOT));
+        return field.toLowerCase(Locale.ROOT);
     }
-
-    /** Lower-cased field names: few, and asked for once per test and event class (Specializer). */
-    private static final java.util.Map<String, String> LOWER_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Test withOperands(List<Operand> replaced) {
         return new Test(field, info, kind, negated, comparison, replaced, ignoreCase, source, via, aliasKey);
